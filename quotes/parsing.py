@@ -1,0 +1,319 @@
+"""The parsing layer: model resolution, one stanza pipeline per parser, batching, parse cache.
+
+Model resolution, first match wins:
+
+1. ``model=`` (a directory, or a name: ``stanza:de``, ``stanza:de-hdt``, ``compact``);
+2. the environment variable ``QUOTES_MODEL_DIR``;
+3. stanza's official German models, if installed in stanza's resource directory;
+4. the compact model shipped inside this package (with a one-line notice on stderr).
+
+Nothing is ever downloaded implicitly: ``quotes models download`` does that, on request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+from .document import Document
+from .errors import ModelNotFoundError
+
+PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
+COMPACT_DIR = Path(__file__).parent / "models" / "de_compact"
+COMPACT_FILES = ("tokenize", "mwt", "pos", "lemma", "depparse")
+STANZA_PACKAGES = {"de": "default", "de-hdt": "hdt", "de-gsd": "gsd"}
+FIX_COMMAND = "quotes models download"
+
+# German contractions that UD splits into two words ("zum" -> "zu dem"). Corpus tokens arrive
+# unsplit; marking them lets stanza's MWT expander split them as it does for raw text.
+CONTRACTIONS = frozenset(
+    "am ans aufs beim durchs fürs hinterm hinters im ins überm übers ums unterm unters vom vorm vors zum zur".split()
+)
+
+_notice_shown = False
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """A resolved parsing model: what to load and how to name it in every result."""
+
+    kind: str  # "compact" (a directory of our layout) or "stanza" (stanza's resource directory)
+    path: Path
+    package: str = "default"
+    identity: str = ""
+
+    def pipeline_kwargs(self) -> dict[str, Any]:
+        if self.kind == "stanza":
+            return {"lang": "de", "dir": str(self.path), "package": self.package, "download_method": None}
+        kwargs: dict[str, Any] = {
+            "lang": "de",
+            "dir": str(self.path),
+            "download_method": None,
+            "allow_unknown_language": True,
+        }
+        for name in COMPACT_FILES:
+            kwargs[f"{name}_model_path"] = str(self.path / f"{name}.pt")
+        pretrain = self.path / "pretrain.pt"
+        if pretrain.exists():
+            kwargs["pos_pretrain_path"] = kwargs["depparse_pretrain_path"] = str(pretrain)
+        return kwargs
+
+
+def stanza_resources_dir() -> Path:
+    """Where stanza keeps its downloaded models (``STANZA_RESOURCES_DIR`` or ``~/stanza_resources``)."""
+    return Path(os.environ.get("STANZA_RESOURCES_DIR") or Path.home() / "stanza_resources")
+
+
+def installed_stanza_packages(resources: Path | None = None) -> list[str]:
+    """The official German packages whose parser is installed in stanza's resource directory."""
+    resources = resources or stanza_resources_dir()
+    if not (resources / "resources.json").is_file():
+        return []
+    found = []
+    for package in sorted(set(STANZA_PACKAGES.values())):
+        if _stanza_package_dir(resources, package) is not None:
+            found.append(package)
+    return found
+
+
+def _stanza_package_dir(resources: Path, package: str) -> Path | None:
+    """stanza stores each processor under de/<processor>/<package-or-treebank>.pt."""
+    depparse = resources / "de" / "depparse"
+    if not depparse.is_dir():
+        return None
+    treebank = {"default": "gsd", "gsd": "gsd", "hdt": "hdt"}.get(package, package)
+    matches = [p for p in depparse.glob("*.pt") if p.stem.startswith(treebank)]
+    return depparse if matches else None
+
+
+def compact_model_info(path: Path = COMPACT_DIR) -> dict[str, Any]:
+    """The compact model's card data (``model.json``): name, version, scores, training command."""
+    try:
+        return json.loads((path / "model.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _compact_spec(path: Path) -> ModelSpec:
+    missing = [f"{name}.pt" for name in COMPACT_FILES if not (path / f"{name}.pt").is_file()]
+    if missing:
+        raise ModelNotFoundError(
+            f"model directory {path} lacks {', '.join(missing)}; run `{FIX_COMMAND}` or point --model/QUOTES_MODEL_DIR at a complete model"
+        )
+    info = compact_model_info(path)
+    identity = f"{info.get('name', path.name)}@{info.get('version', 'unversioned')}"
+    return ModelSpec("compact", path, identity=identity)
+
+
+def _stanza_spec(resources: Path, package: str) -> ModelSpec:
+    if _stanza_package_dir(resources, package) is None or not (resources / "resources.json").is_file():
+        raise ModelNotFoundError(
+            f"stanza's German '{package}' models are not installed in {resources}; run `{FIX_COMMAND} --package {package}`"
+        )
+    import stanza
+
+    return ModelSpec("stanza", resources, package, identity=f"stanza:de-{package}@{stanza.__version__}")
+
+
+def _directory_spec(path: Path) -> ModelSpec:
+    if not path.is_dir():
+        raise ModelNotFoundError(f"model directory {path} does not exist; run `{FIX_COMMAND}` or give an existing directory")
+    if (path / "resources.json").is_file() and (path / "de").is_dir():
+        return _stanza_spec(path, "default")
+    return _compact_spec(path)
+
+
+def resolve_model(model: str | os.PathLike[str] | None = None) -> ModelSpec:
+    """Find the model to parse with, in the documented order (see the module docstring)."""
+    if model is not None:
+        name = str(model)
+        if name == "compact":
+            return _compact_spec(COMPACT_DIR)
+        if name.startswith("stanza:"):
+            short = name.split(":", 1)[1]
+            if short not in STANZA_PACKAGES:
+                raise ModelNotFoundError(f"unknown model name {name!r}; known: {', '.join('stanza:' + k for k in STANZA_PACKAGES)}, compact")
+            return _stanza_spec(stanza_resources_dir(), STANZA_PACKAGES[short])
+        return _directory_spec(Path(name).expanduser())
+    env = os.environ.get("QUOTES_MODEL_DIR")
+    if env:
+        return _directory_spec(Path(env).expanduser())
+    installed = installed_stanza_packages()
+    if installed:
+        package = "default" if "default" in installed else installed[0]
+        return _stanza_spec(stanza_resources_dir(), package)
+    spec = _compact_spec(COMPACT_DIR)
+    _show_compact_notice()
+    return spec
+
+
+def _show_compact_notice() -> None:
+    global _notice_shown
+    if not _notice_shown:
+        _notice_shown = True
+        print(
+            "quotes: parsing with the compact built-in German model; "
+            f"stanza's official models are far more accurate: `{FIX_COMMAND}`",
+            file=sys.stderr,
+        )
+
+
+class ParseCache:
+    """Parsed documents on disk, keyed by model identity and a hash of the input.
+
+    Entries are JSON (``Document.to_json``) and carry their own key: an entry that fails to
+    load or whose key or text does not match is treated as missing and re-parsed.
+    """
+
+    def __init__(self, directory: str | os.PathLike[str]):
+        self.directory = Path(directory).expanduser()
+
+    @staticmethod
+    def key(model: str, text: str, tokens: Sequence[Sequence[tuple[int, int]]] | None = None) -> str:
+        digest = hashlib.sha256()
+        for part in (model, text, json.dumps(tokens) if tokens is not None else ""):
+            digest.update(part.encode("utf-8"))
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, key: str, text: str) -> Document | None:
+        try:
+            data = json.loads(self._path(key).read_text(encoding="utf-8"))
+            if data.get("key") != key or data["document"]["text"] != text:
+                return None
+            return Document.from_json(data["document"])
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return None
+
+    def put(self, key: str, document: Document) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps({"key": key, "document": document.to_json()}, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, path)  # atomic: a reader never sees half an entry
+
+
+class Parser:
+    """Turns German text into :class:`Document` objects with one stanza pipeline.
+
+    The pipeline is built on first use and reused for every document; texts given together
+    are parsed in one batch.
+    """
+
+    def __init__(
+        self,
+        model: str | os.PathLike[str] | None = None,
+        cache: str | os.PathLike[str] | ParseCache | None = None,
+        ner: bool = False,
+    ):
+        self.spec = resolve_model(model)
+        self.cache = ParseCache(cache) if isinstance(cache, (str, os.PathLike)) else cache
+        self.ner = ner
+        self._pipelines: dict[bool, Any] = {}
+
+    @property
+    def model_id(self) -> str:
+        return self.spec.identity + ("+ner" if self.ner else "")
+
+    def _pipeline(self, pretokenized: bool) -> Any:
+        if pretokenized not in self._pipelines:
+            import stanza
+
+            logging.getLogger("stanza").setLevel(logging.WARNING)
+            processors = PROCESSORS + (",ner" if self.ner else "")
+            try:
+                self._pipelines[pretokenized] = stanza.Pipeline(
+                    processors=processors,
+                    tokenize_pretokenized=pretokenized,
+                    logging_level="WARN",
+                    **self.spec.pipeline_kwargs(),
+                )
+            except (OSError, ValueError, FileNotFoundError) as error:
+                raise ModelNotFoundError(f"could not load model {self.model_id} from {self.spec.path}: {error}; run `{FIX_COMMAND}`") from None
+        return self._pipelines[pretokenized]
+
+    def parse(self, text: str, id: str | None = None) -> Document:
+        """Parse one raw text."""
+        return next(self.parse_many([(id, text)]))
+
+    def parse_many(self, items: Iterable[tuple[str | None, str]], batch_size: int = 32) -> Iterator[Document]:
+        """Parse (id, text) pairs lazily, ``batch_size`` documents per pipeline call, in input order."""
+        batch: list[tuple[str | None, str]] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield from self._parse_batch(batch)
+                batch = []
+        if batch:
+            yield from self._parse_batch(batch)
+
+    def _parse_batch(self, batch: list[tuple[str | None, str]]) -> Iterator[Document]:
+        results: list[Document | None] = []
+        todo: list[tuple[int, str]] = []
+        for position, (doc_id, text) in enumerate(batch):
+            cached = self._cached(text, None)
+            if cached is not None or not text.strip():
+                results.append(cached or Document(text, (), (), doc_id, self.model_id))
+            else:
+                results.append(None)
+                todo.append((position, text))
+        if todo:
+            import stanza
+
+            parsed = self._pipeline(False)([stanza.Document([], text=text) for _, text in todo])
+            for (position, text), stanza_doc in zip(todo, parsed):
+                document = Document.from_stanza(stanza_doc, text=text, model=self.model_id)
+                self._store(text, None, document)
+                results[position] = document
+        for (doc_id, _), document in zip(batch, results):
+            assert document is not None
+            yield Document(document.text, document.sentences, document.tokens, doc_id, document.model)
+
+    def parse_pretokenized(
+        self, text: str, sentences: Sequence[Sequence[tuple[int, int]]], id: str | None = None
+    ) -> Document:
+        """Parse text whose tokens and sentences are given as character offsets (corpus input).
+
+        The document keeps exactly these tokens, in order, so token indices map back to corpus
+        token positions; contractions are still split into words by the MWT model.
+        """
+        sentences = [list(s) for s in sentences if s]
+        cached = self._cached(text, sentences)
+        if cached is not None:
+            return Document(cached.text, cached.sentences, cached.tokens, id, cached.model)
+        if not sentences:
+            return Document(text, (), (), id, self.model_id)
+        from stanza.models.common import doc as stanza_doc
+
+        rows = []
+        for sentence in sentences:
+            row = []
+            for number, (start, end) in enumerate(sentence, start=1):
+                form = text[start:end]
+                token: dict[str, Any] = {stanza_doc.ID: (number,), stanza_doc.TEXT: form}
+                if form.lower() in CONTRACTIONS:
+                    token[stanza_doc.MISC] = "MWT=Yes"
+                row.append(token)
+            rows.append(row)
+        parsed = self._pipeline(True)(stanza_doc.Document(rows, text))
+        document = Document.from_stanza(parsed, text=text, offsets=sentences, id=id, model=self.model_id)
+        self._store(text, sentences, document)
+        return document
+
+    def _cached(self, text: str, tokens: Sequence[Sequence[tuple[int, int]]] | None) -> Document | None:
+        if self.cache is None:
+            return None
+        return self.cache.get(ParseCache.key(self.model_id, text, tokens), text)
+
+    def _store(self, text: str, tokens: Sequence[Sequence[tuple[int, int]]] | None, document: Document) -> None:
+        if self.cache is not None:
+            self.cache.put(ParseCache.key(self.model_id, text, tokens), document)
