@@ -1,0 +1,212 @@
+"""What every corpus reader yields: gold documents with the corpus tokenization and annotations.
+
+A reader keeps the corpus tokens as they are, so that the i-th corpus token of a document is
+token ``i`` of the pretokenized parse, and predictions map back to corpus token ids.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from quotes.errors import CorpusError
+from quotes.evaluation.metrics import PARTS, Annotation
+from quotes.quote import MEDIA, QUOTE_TYPES, Mention, Quote, Span, Speaker
+
+Offsets = list[list[tuple[int, int]]]
+"""Per sentence, per token: character offsets (start, end exclusive) into the document text."""
+
+
+@dataclass
+class GoldDocument:
+    """One annotated document: its text, the corpus tokenization, and the gold annotations.
+
+    ``native`` is what a writer needs to write the corpus format back (the original JSON for
+    WIKINEWS and SpkAtt); ``path`` the file it was read from; ``warnings`` what the reader
+    had to leave out of an otherwise readable file. ``pretokenized`` is False when the
+    tokens are the reader's own (JSONL without tokens): the parse then tokenizes the text
+    itself and predictions map to these tokens by their characters.
+    """
+
+    id: str
+    text: str
+    sentences: Offsets
+    annotations: list[Annotation]
+    path: Path | None = None
+    native: Any = None
+    pretokenized: bool = True
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> list[tuple[int, int]]:
+        """Character offsets of all tokens in document order (the corpus token positions)."""
+        return [token for sentence in self.sentences for token in sentence]
+
+    def sentence_of(self, position: int) -> int:
+        """The sentence number of corpus token ``position``."""
+        for index, sentence in enumerate(self.sentences):
+            if position < len(sentence):
+                return index
+            position -= len(sentence)
+        raise IndexError(position)
+
+    def quotes(self) -> list[Quote]:
+        """The gold annotations as :class:`Quote` objects, for those the quote model can hold:
+        SpkAtt events without a message and labels outside its label sets have no Quote form."""
+        return [quote for quote in (quote_of(a, self) for a in self.annotations) if quote is not None]
+
+
+@dataclass
+class ReadReport:
+    """What a reader read, and what it could not: nothing is dropped without a trace."""
+
+    documents: int = 0
+    annotations: int = 0
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        skipped = f", {len(self.errors)} file(s) skipped" if self.errors else ""
+        warned = f", {len(self.warnings)} warning(s)" if self.warnings else ""
+        return f"read {self.documents} documents with {self.annotations} annotations{skipped}{warned}"
+
+
+def read_files(
+    files: Iterable[Path],
+    read_one: Callable[[Path], GoldDocument],
+    strict: bool = False,
+    report: ReadReport | None = None,
+) -> Iterator[GoldDocument]:
+    """Read each file with ``read_one`` (see :func:`collect` for malformed files)."""
+    return collect((partial(read_one, path) for path in files), strict, report)
+
+
+def collect(
+    readers: Iterable[Callable[[], GoldDocument]], strict: bool = False, report: ReadReport | None = None
+) -> Iterator[GoldDocument]:
+    """Run each document reader; a malformed document raises :class:`CorpusError` when
+    ``strict``, else it is reported on stderr, counted in ``report`` and skipped."""
+    report = report if report is not None else ReadReport()
+    for read_one in readers:
+        try:
+            document = read_one()
+        except CorpusError as error:
+            if strict:
+                raise
+            report.errors.append(str(error))
+            print(f"skipped: {error}", file=sys.stderr)
+            continue
+        for warning in document.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        report.warnings += document.warnings
+        report.documents += 1
+        report.annotations += len(document.annotations)
+        yield document
+
+
+def load_json(path: Path) -> Any:
+    """Parse a JSON file; bad JSON is a :class:`CorpusError` naming the file, line and column."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    except json.JSONDecodeError as error:
+        raise CorpusError(f"{path}:{error.lineno}:{error.colno}: invalid JSON: {error.msg}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise CorpusError(f"{path}: cannot read: {error}") from None
+
+
+def check_positions(positions: Iterable[int], size: int, where: str) -> tuple[int, ...]:
+    """Sorted distinct token positions, all within ``0 <= position < size``."""
+    result = tuple(sorted(set(positions)))
+    if result and not (0 <= result[0] and result[-1] < size):
+        bad = next(p for p in result if not 0 <= p < size)
+        raise CorpusError(f"{where}: token id {bad} out of range (the document has {size} tokens)")
+    return result
+
+
+def runs(positions: Sequence[int]) -> list[tuple[int, int]]:
+    """Maximal runs of consecutive token positions as (first, last + 1)."""
+    result: list[tuple[int, int]] = []
+    for position in positions:
+        if result and result[-1][1] == position:
+            result[-1] = (result[-1][0], position + 1)
+        else:
+            result.append((position, position + 1))
+    return result
+
+
+def spaced_text(sentences: Sequence[Sequence[str]]) -> tuple[str, Offsets]:
+    """A text for a corpus that has tokens only (SpkAtt, Redewiedergabe): tokens joined by single
+    spaces, sentences by newlines; with the offsets of every token."""
+    parts: list[str] = []
+    offsets: Offsets = []
+    cursor = 0
+    for sentence in sentences:
+        row = []
+        for token in sentence:
+            row.append((cursor, cursor + len(token)))
+            cursor += len(token) + 1
+        offsets.append(row)
+        parts.append(" ".join(sentence))
+    return "\n".join(parts), offsets
+
+
+# --- between quotes and annotations ----------------------------------------------------------
+
+def positions_of(mention: Mention | None, document: GoldDocument) -> tuple[int, ...]:
+    """The corpus token positions a mention covers: its spans' ``tokens`` (document token indices
+    of a pretokenized parse, which are corpus positions), or, for spans without tokens, the
+    corpus tokens its characters overlap."""
+    if mention is None:
+        return ()
+    positions: set[int] = set()
+    tokens = document.tokens
+    for span in mention.spans:
+        if span.tokens:
+            positions.update(span.tokens)
+        else:
+            positions.update(i for i, (start, end) in enumerate(tokens) if start < span.end and end > span.start)
+    return check_positions(positions, len(tokens), f"document {document.id}")
+
+
+def annotation_of(quote: Quote, document: GoldDocument) -> Annotation:
+    """A quote (predicted, or from the JSONL format) as an annotation on ``document``'s tokens."""
+    parts = {"quote": positions_of(quote.quote, document)}
+    parts.update({role: positions_of(quote.part(role), document) for role in ("cue", "frame", "speaker", "addressee")})
+    return Annotation(quote.type, quote.medium, parts, nested=quote.nested, rule=quote.rule, id=quote.id)
+
+
+def mention_of(positions: Sequence[int], document: GoldDocument, kind: type[Mention] = Mention) -> Mention | None:
+    """The mention covering corpus tokens ``positions``: one span per run of consecutive tokens."""
+    if not positions:
+        return None
+    tokens = document.tokens
+    spans = tuple(
+        Span.of(document.text, tokens[first][0], tokens[last - 1][1], range(first, last)) for first, last in runs(positions)
+    )
+    return kind(spans)
+
+
+def quote_of(annotation: Annotation, document: GoldDocument) -> Quote | None:
+    """The :class:`Quote` form of an annotation, or None when the quote model cannot hold it."""
+    if annotation.type not in QUOTE_TYPES or annotation.medium not in MEDIA or not annotation.parts.get("quote"):
+        return None
+    parts = {part: mention_of(annotation.parts.get(part, ()), document) for part in PARTS}
+    speaker = mention_of(annotation.parts.get("speaker", ()), document, Speaker)
+    return Quote(
+        type=annotation.type,
+        medium=annotation.medium,
+        quote=parts["quote"],
+        cue=parts["cue"],
+        frame=parts["frame"],
+        speaker=speaker,
+        addressee=parts["addressee"],
+        rule=annotation.rule,
+        document=document.id,
+        id=annotation.id,
+        nested=annotation.nested,
+    )

@@ -1,0 +1,1 @@
+"""Evaluation: the published corpus metrics, breakdowns, confidence intervals and the runner."""
