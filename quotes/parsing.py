@@ -317,3 +317,58 @@ class Parser:
     def _store(self, text: str, tokens: Sequence[Sequence[tuple[int, int]]] | None, document: Document) -> None:
         if self.cache is not None:
             self.cache.put(ParseCache.key(self.model_id, text, tokens), document)
+
+
+# Published scores of stanza's official German models (UD test sets, from raw text).
+OFFICIAL_SCORES = {"default": "UPOS 95.6, LAS 81.8 (GSD)", "gsd": "UPOS 95.6, LAS 81.8 (GSD)", "hdt": "UPOS 98.3, LAS 93.6 (HDT)"}
+
+
+def describe_models() -> str:
+    """A table of the models this machine has, their scores, and which one is used by default."""
+    rows = []
+    try:
+        default = resolve_model_quietly()
+    except ModelNotFoundError:
+        default = None
+    env = os.environ.get("QUOTES_MODEL_DIR")
+    if env:
+        rows.append(("QUOTES_MODEL_DIR", env, "", "set"))
+    resources = stanza_resources_dir()
+    installed = installed_stanza_packages(resources)
+    for package in ("default", "hdt"):
+        state = "installed" if package in installed else f"not installed: `{FIX_COMMAND} --package {package}`"
+        rows.append((f"stanza:de-{package}" if package != "default" else "stanza:de", str(resources), OFFICIAL_SCORES[package], state))
+    info = compact_model_info()
+    scores = info.get("scores", {})
+    summary = ", ".join(f"{k} {v}" for k, v in scores.items() if k in ("UPOS", "LAS")) or "see MODEL_CARD.md"
+    rows.append(("compact", str(COMPACT_DIR), f"{summary} (held-out GSD)", "built in"))
+    lines = []
+    for name, path, score, state in rows:
+        chosen = default is not None and (
+            (name == "compact" and default.kind == "compact" and default.path == COMPACT_DIR)
+            or (name.startswith("stanza") and default.kind == "stanza" and STANZA_PACKAGES.get(name.split(":")[1]) == default.package)
+            or (name == "QUOTES_MODEL_DIR" and env is not None)
+        )
+        lines.append(f"{'*' if chosen else ' '} {name:<18} {state:<12} {score}\n    {path}")
+    lines.append("* = used by default")
+    return "\n".join(lines)
+
+
+def resolve_model_quietly() -> ModelSpec:
+    """Like :func:`resolve_model` without arguments, but without the compact-model notice."""
+    global _notice_shown
+    shown, _notice_shown = _notice_shown, True
+    try:
+        return resolve_model()
+    finally:
+        _notice_shown = shown
+
+
+def download_models(package: str = "default") -> None:
+    """Download stanza's official German models with stanza's own downloader (needs internet)."""
+    import stanza
+
+    try:
+        stanza.download("de", package=package, processors=PROCESSORS, model_dir=str(stanza_resources_dir()))
+    except Exception as error:  # requests/urllib errors differ by version; all mean "no download"
+        raise ModelNotFoundError(f"download of stanza's German '{package}' models failed ({type(error).__name__}: {error}); check the internet connection") from None

@@ -1,0 +1,196 @@
+"""The command line: ``quotes extract | eval | models | corpora``. The only module that knows argv."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import IO, Iterator, Sequence, Union
+
+from . import __version__
+from .document import Document
+from .errors import QuotesError
+from .extractor import Extractor, Result
+from .output import render_html, speakers, write_csv, write_jsonl
+
+Item = Union[tuple[str, str], Document]
+
+
+class Failure(Exception):
+    """An input that could not be read; the run reports it and goes on."""
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise Failure(f"{path}: not valid UTF-8 (byte {error.start}); convert the file to UTF-8") from None
+    except OSError as error:
+        raise Failure(f"{path}: cannot read ({error.strerror})") from None
+
+
+def _expand(paths: Sequence[str]) -> Iterator[str]:
+    for name in paths:
+        path = Path(name)
+        if name != "-" and path.is_dir():
+            yield from (str(p) for p in sorted(path.iterdir()) if p.is_file() and not p.name.startswith("."))
+        else:
+            yield name
+
+
+def _documents_from(name: str, input_format: str) -> Iterator[Item | Failure]:
+    """The documents of one input (file or ``-``), with failures in their place."""
+    if name == "-":
+        text = sys.stdin.read()
+        source = "<stdin>"
+    else:
+        try:
+            text = _read_text(Path(name))
+        except Failure as failure:
+            yield failure
+            return
+        source = name
+    if input_format == "text":
+        yield (Path(name).name if name != "-" else "stdin", text)
+    elif input_format == "jsonl":
+        yield from _jsonl_documents(source, text)
+    else:
+        yield from _conllu_documents(source, text)
+
+
+def _jsonl_documents(source: str, text: str) -> Iterator[Item | Failure]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise ValueError('expected an object with a "text" string')
+        except ValueError as error:
+            yield Failure(f"{source}:{number}: malformed JSONL line ({error})")
+            continue
+        yield (str(record.get("id", f"{Path(source).name}:{number}")), record["text"])
+
+
+def _conllu_documents(source: str, text: str) -> Iterator[Item | Failure]:
+    """CoNLL-U input: documents separated by ``# newdoc`` lines (one per file otherwise)."""
+    chunks: list[tuple[str, int, list[str]]] = []
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+        if line.startswith("# newdoc") or not chunks:
+            name = line.split("=", 1)[1].strip() if line.startswith("# newdoc") and "=" in line else f"{Path(source).name}#{len(chunks) + 1}"
+            chunks.append((name, number, []))
+        chunks[-1][2].append(line)
+    for name, first_line, lines in chunks:
+        try:
+            yield Document.from_conllu("".join(lines), id=name)
+        except ValueError as error:
+            yield Failure(f"{source} (document starting at line {first_line}): {error}")
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    extractor = Extractor(args.model, cache=args.cache)
+    failures: list[str] = []
+    paths = list(_expand(args.paths or ["-"]))
+
+    def items() -> Iterator[Item]:
+        for name in paths:
+            for item in _documents_from(name, args.input_format):
+                if isinstance(item, Failure):
+                    failures.append(str(item))
+                    print(f"quotes: {item}", file=sys.stderr)
+                else:
+                    yield item
+
+    results: Iterator[Result] = extractor.pipe(items(), batch_size=args.batch_size)
+    if sys.stderr.isatty() and not args.quiet:
+        from tqdm import tqdm
+
+        results = tqdm(results, desc="documents", unit="doc", file=sys.stderr)
+    output: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    collected = []
+    try:
+        for number, result in enumerate(results):
+            if result.error is not None:
+                failures.append(f"{result.id}: {result.error}")
+                print(f"quotes: {result.id}: {result.error}", file=sys.stderr)
+                continue
+            if args.format == "jsonl":
+                write_jsonl(result.quotes, output)
+            elif args.format == "csv":
+                write_csv(result.quotes, output, header=number == 0)
+            else:
+                collected.append(result)
+        if args.format == "html":
+            output.write(render_html((r.id, r.text or "", r.quotes) for r in collected))
+        elif args.format == "speakers":
+            speakers([q for r in collected for q in r.quotes]).to_csv(output, index=False)
+    finally:
+        if args.output:
+            output.close()
+    if failures:
+        print(f"quotes: {len(failures)} input(s) failed:", file=sys.stderr)
+        for failure in failures:
+            print(f"  {failure}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _run_models(args: argparse.Namespace) -> int:
+    from .parsing import describe_models, download_models
+
+    if args.models_command == "list":
+        print(describe_models())
+    elif args.models_command == "download":
+        download_models(args.package)
+    elif args.models_command == "train":
+        from .models import train
+
+        return train.main(args.train_args)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="quotes", description="Find quotations in German text and say who said them.")
+    parser.add_argument("--version", action="version", version=f"quotes {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    extract = commands.add_parser("extract", help="extract quotes from texts")
+    extract.add_argument("paths", nargs="*", help="text files, directories or - for stdin (default: stdin)")
+    extract.add_argument("--input-format", choices=("text", "jsonl", "conllu"), default="text",
+                         help="text: each file one document; jsonl: one {\"id\", \"text\"} per line; conllu: parsed input")
+    extract.add_argument("--format", choices=("jsonl", "csv", "html", "speakers"), default="jsonl")
+    extract.add_argument("-o", "--output", help="output file (default: stdout)")
+    extract.add_argument("--model", help="model directory or name (stanza:de, stanza:de-hdt, compact)")
+    extract.add_argument("--cache", help="parse-cache directory (re-runs skip parsing)")
+    extract.add_argument("--batch-size", type=int, default=32, help="documents per parser call")
+    extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    extract.set_defaults(run=_run_extract)
+
+    models = commands.add_parser("models", help="list, download or train parsing models")
+    models_commands = models.add_subparsers(dest="models_command", required=True)
+    models_commands.add_parser("list", help="installed models, their scores and the default")
+    download = models_commands.add_parser("download", help="download stanza's official German models")
+    download.add_argument("--package", default="default", choices=("default", "hdt", "gsd"))
+    train = models_commands.add_parser("train", help="train the compact pipeline from CoNLL-U (see quotes/models/README.md)")
+    train.add_argument("train_args", nargs=argparse.REMAINDER)
+    models.set_defaults(run=_run_models)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except QuotesError as error:
+        print(f"quotes: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("quotes: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""What every rule needs: the document's words in text order, its quotations and cues.
+
+Rules look at words by character offset rather than by parse sentence, because the compact
+model splits sentences wrongly (often right after a closing quotation mark).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterable
+
+from .cues import Cue, find_cues
+from .document import Document, Sentence, Word
+from .marks import Quotation, find_quotations
+from .quote import Mention, Span
+
+SENTENCE_END = frozenset({".", "!", "?", "…"})
+PUNCTUATION_EDGE = frozenset({",", ";", ":", ".", "!", "?", "–", "-", "—", "(", ")", "…"})
+
+
+@dataclass(frozen=True)
+class Located:
+    """A word with its sentence: rules need both to walk the tree."""
+
+    sentence: Sentence
+    word: Word
+
+
+class Context:
+    """Per-document index shared by all rules, built once per document."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        self.text = document.text
+        self.words: list[Located] = [Located(s, w) for s in document.sentences for w in s.words]
+        self._starts = [item.word.start for item in self.words]
+        self.quotations: list[Quotation] = find_quotations(document.text)
+        self.top_quotations = [q for q in self.quotations if q.depth == 0]
+
+    @cached_property
+    def cues(self) -> list[Cue]:
+        return list(find_cues(self.document))
+
+    @cached_property
+    def cue_by_word(self) -> dict[tuple[int, int], Cue]:
+        return {(cue.sentence.index, word.id): cue for cue in self.cues for word in cue.words}
+
+    def cue_of(self, item: Located) -> Cue | None:
+        return self.cue_by_word.get((item.sentence.index, item.word.id))
+
+    def words_in(self, start: int, end: int) -> list[Located]:
+        """The words whose tokens lie inside ``start:end``."""
+        first = bisect_left(self._starts, start)
+        found = []
+        for item in self.words[first:]:
+            if item.word.start >= end:
+                break
+            if item.word.end <= end:
+                found.append(item)
+        return found
+
+    def quotation_at(self, offset: int) -> Quotation | None:
+        """The top-level quotation containing ``offset``."""
+        for quotation in self.top_quotations:
+            if quotation.start <= offset < quotation.end:
+                return quotation
+        return None
+
+    def paragraph_break_between(self, start: int, end: int) -> bool:
+        return "\n" in self.text[start:end]
+
+    def left_context(self, offset: int, limit: int = 60) -> list[Located]:
+        """Words of the sentence before ``offset``: back to a sentence end, a quotation or a paragraph break."""
+        first = bisect_left(self._starts, offset)
+        found: list[Located] = []
+        for item in reversed(self.words[max(0, first - limit) : first]):
+            if item.word.end > offset:
+                continue
+            if item.word.text in SENTENCE_END or self.quotation_at(item.word.start) is not None:
+                break
+            boundary = found[0].word.start if found else offset
+            if self.paragraph_break_between(item.word.end, boundary):
+                break
+            found.insert(0, item)
+        return found
+
+    def right_context(self, offset: int, limit: int = 60) -> list[Located]:
+        """Words of the sentence after ``offset``: up to a sentence end, a quotation or a paragraph break."""
+        first = bisect_left(self._starts, offset)
+        found: list[Located] = []
+        for item in self.words[first : first + limit]:
+            if self.quotation_at(item.word.start) is not None or item.word.text in SENTENCE_END:
+                break
+            boundary = found[-1].word.end if found else offset
+            if self.paragraph_break_between(boundary, item.word.start):
+                break
+            found.append(item)
+        return found
+
+    def mention(self, items: Iterable[Located]) -> Mention | None:
+        """Spans over the given words, trimmed of punctuation at the edges."""
+        spans = self.spans(items, PUNCTUATION_EDGE, PUNCTUATION_EDGE)
+        return Mention(spans) if spans else None
+
+    def frame(self, items: Iterable[Located]) -> Mention | None:
+        """A frame as the corpus marks it: a leading comma and a closing colon stay, the full stop goes."""
+        spans = self.spans(items, frozenset(), PUNCTUATION_EDGE - {":"})
+        return Mention(spans) if spans else None
+
+    def spans(
+        self, items: Iterable[Located], trim_start: frozenset[str] = frozenset(), trim_end: frozenset[str] = frozenset()
+    ) -> tuple[Span, ...]:
+        """Contiguous spans over the given words (a gap in token order starts a new span)."""
+        tokens = sorted({item.word.token for item in items})
+        while tokens and self.document.tokens[tokens[0]].text in trim_start:
+            tokens.pop(0)
+        while tokens and self.document.tokens[tokens[-1]].text in trim_end:
+            tokens.pop()
+        groups: list[list[int]] = []
+        for token in tokens:
+            if groups and token == groups[-1][-1] + 1:
+                groups[-1].append(token)
+            else:
+                groups.append([token])
+        doc_tokens = self.document.tokens
+        return tuple(Span.of(self.text, doc_tokens[g[0]].start, doc_tokens[g[-1]].end, g) for g in groups)
+
+    def span_of_quotation(self, quotation: Quotation) -> Span:
+        return Span.of(self.text, quotation.start, quotation.end, self.document.tokens_in(quotation.start, quotation.end))
+

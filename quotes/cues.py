@@ -1,0 +1,127 @@
+"""Cues: the words that signal reported speech ("sagte", "teilte … mit", "laut", "zufolge").
+
+Verb cues are found by lemma in the cue lexicon, with a separated particle joined back on
+("teilte … mit" → "mitteilen"). The compact model mislemmatises and mis-attaches particles
+often enough that each lookup has a fallback on the surface form and on the raw word order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from . import lexicon
+from .document import Document, Sentence, Word
+
+PARTICLE_RELATIONS = frozenset({"compound:prt"})
+REFLEXIVE_LEMMAS = frozenset({"sich", "mich", "dich", "uns", "euch"})
+# Weak-verb endings, longest first: "teilte" → "teil" → "teilen".
+_WEAK_ENDINGS = ("test", "tet", "ten", "te", "est", "et", "st", "t", "en", "e")
+# Irregular forms of frequent cue verbs that a stem guess cannot recover.
+_IRREGULAR = {
+    "sprach": "sprechen", "sprachen": "sprechen", "spricht": "sprechen", "gesprochen": "sprechen",
+    "schrieb": "schreiben", "schrieben": "schreiben", "geschrieben": "schreiben",
+    "rief": "rufen", "riefen": "rufen", "hieß": "heißen", "hiess": "heißen",
+    "wies": "weisen", "wiesen": "weisen", "gab": "geben", "gaben": "geben", "gibt": "geben",
+    "nannte": "nennen", "nannten": "nennen", "genannt": "nennen", "dachte": "denken", "dachten": "denken",
+    "bat": "bitten", "baten": "bitten", "warf": "werfen", "warfen": "werfen", "wirft": "werfen",
+    "empfahl": "empfehlen", "empfahlen": "empfehlen", "empfiehlt": "empfehlen",
+    "beschrieb": "beschreiben", "versprach": "versprechen", "versprachen": "versprechen",
+    "widersprach": "widersprechen", "bestritt": "bestreiten", "bestritten": "bestreiten",
+    "schlug": "schlagen", "schlugen": "schlagen", "schlägt": "schlagen",
+    "hielt": "halten", "hielten": "halten", "hält": "halten", "sah": "sehen", "sieht": "sehen",
+    "stellte": "stellen", "zog": "ziehen", "trug": "tragen", "lud": "laden",
+}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue in a sentence: its main word, all its words (particle, "sich"), kind and medium."""
+
+    sentence: Sentence
+    head: Word
+    words: tuple[Word, ...]
+    kind: str  # verb, preposition, postposition, adverb, noun or phrase (lexicon kinds)
+    lemma: str
+    medium: str
+
+    @property
+    def start(self) -> int:
+        return self.words[0].start
+
+    @property
+    def end(self) -> int:
+        return self.words[-1].end
+
+
+def guess_lemmas(word: Word) -> list[str]:
+    """Lemma candidates for a verb: the parser's, then irregular forms, then a weak-verb guess."""
+    form = word.text.lower()
+    candidates = [word.lemma.lower(), form]
+    if form in _IRREGULAR:
+        candidates.append(_IRREGULAR[form])
+    stem = form[2:] if form.startswith("ge") and len(form) > 5 and form.endswith("t") else form
+    for ending in _WEAK_ENDINGS:
+        if stem.endswith(ending) and len(stem) - len(ending) >= 2:
+            candidates.append(stem[: -len(ending)] + "en")
+            candidates.append(stem[: -len(ending)] + "n")  # "äußern", "erinnern"
+            break
+    return list(dict.fromkeys(candidates))
+
+
+def particle_of(sentence: Sentence, verb: Word) -> Word | None:
+    """The separated particle of ``verb`` ("mit" in "teilte … mit"), from the tree or word order."""
+    for child in sentence.children(verb):
+        if child.deprel in PARTICLE_RELATIONS:
+            return child
+    if verb.xpos not in ("VVFIN", "VMFIN") and verb.feat("VerbForm") != "Fin":
+        return None
+    # A misattached PTKVZ later in the same clause, before the next comma or verb.
+    for word in sentence.words[verb.id :]:
+        if word.text in {",", ";", ":"} or (word.upos in ("VERB", "AUX") and word.id != verb.id):
+            return None
+        if word.xpos == "PTKVZ":
+            return word
+    return None
+
+
+def verb_cue(sentence: Sentence, verb: Word) -> Cue | None:
+    """The verb cue headed by ``verb``, if its lemma (with particle) is a cue verb."""
+    if verb.upos not in ("VERB", "AUX") and not verb.xpos.startswith("VV"):
+        return None
+    particle = particle_of(sentence, verb)
+    entry = None
+    for candidate in guess_lemmas(verb):
+        lemma = lexicon.join_particle(candidate, particle.text.lower()) if particle else candidate
+        entry = lexicon.cue_verb(lemma)
+        if entry is not None:
+            break
+    if entry is None:
+        return None
+    words = [verb]
+    if particle is not None:
+        words.append(particle)
+    words += [
+        child
+        for child in sentence.children(verb)
+        if child.relation in ("obj", "expl", "iobj") and child.lemma.lower() in REFLEXIVE_LEMMAS and abs(child.id - verb.id) <= 2
+    ]
+    words.sort(key=lambda w: w.id)
+    return Cue(sentence, verb, tuple(words), "verb", entry.lemma, entry.medium)
+
+
+def word_cue(sentence: Sentence, word: Word) -> Cue | None:
+    """A preposition, postposition, adverb or noun cue ("laut", "zufolge", "Angaben")."""
+    entry = lexicon.cue_word(word.lemma.lower()) or lexicon.cue_word(word.text.lower())
+    if entry is None or entry.kind == "phrase":
+        return None
+    return Cue(sentence, word, (word,), entry.kind, entry.word, entry.medium)
+
+
+def find_cues(document: Document) -> Iterator[Cue]:
+    """Every verb and word cue of the document, in text order."""
+    for sentence in document.sentences:
+        for word in sentence.words:
+            cue = verb_cue(sentence, word) or word_cue(sentence, word)
+            if cue is not None:
+                yield cue

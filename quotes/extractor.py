@@ -1,0 +1,108 @@
+"""The extractor: parse → cues → quotes → speakers and roles → type and medium → quotes.
+
+A thin module that wires the components; each step lives in its own module.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Union
+
+from .context import Context
+from .document import Document
+from .errors import QuotesError
+from .parsing import ParseCache, Parser
+from .quote import Quote
+from .rules.direct import find_direct_quotes
+
+Item = Union[str, tuple[str, str], Document]
+
+
+@dataclass(frozen=True)
+class Result:
+    """The quotes of one document, or the reason it could not be processed."""
+
+    id: str | None
+    quotes: list[Quote] = field(default_factory=list)
+    error: str | None = None
+    text: str | None = None
+
+
+def extract_from_document(document: Document) -> list[Quote]:
+    """All quotes of a parsed document, in text order, numbered from 0."""
+    context = Context(document)
+    quotes = find_direct_quotes(context)
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return [q.with_(id=i, document=document.id) for i, q in enumerate(quotes)]
+
+
+class Extractor:
+    """Finds quotes in German text; parses with one pipeline, built on first use.
+
+    ``model`` and ``cache`` are as for :class:`quotes.parsing.Parser`: a model directory or
+    name, and a parse-cache directory (off by default).
+    """
+
+    def __init__(
+        self,
+        model: str | os.PathLike[str] | None = None,
+        cache: str | os.PathLike[str] | ParseCache | None = None,
+    ):
+        self._model = model
+        self._cache = cache
+        self._parser: Parser | None = None
+
+    @property
+    def parser(self) -> Parser:
+        if self._parser is None:
+            self._parser = Parser(self._model, cache=self._cache)
+        return self._parser
+
+    def extract(self, item: str | Document, id: str | None = None) -> list[Quote]:
+        """The quotes of one text (parsed here) or of an already parsed :class:`Document`."""
+        document = item if isinstance(item, Document) else self.parser.parse(item, id=id)
+        return extract_from_document(document)
+
+    def pipe(self, items: Iterable[Item], batch_size: int = 32) -> Iterator[Result]:
+        """Stream results for texts, (id, text) pairs or documents, lazily and in input order.
+
+        Texts are parsed ``batch_size`` at a time through one pipeline. A document that fails
+        gives a :class:`Result` with ``error`` set; the others go on.
+        """
+        batch: list[tuple[str | None, str]] = []
+        for number, item in enumerate(items):
+            if isinstance(item, Document):
+                yield from self._flush(batch)
+                batch = []
+                yield _safely(item.id, item.text, lambda: extract_from_document(item))
+                continue
+            doc_id, text = item if isinstance(item, tuple) else (str(number), item)
+            batch.append((doc_id, text))
+            if len(batch) >= batch_size:
+                yield from self._flush(batch)
+                batch = []
+        yield from self._flush(batch)
+
+    def _flush(self, batch: list[tuple[str | None, str]]) -> Iterator[Result]:
+        if not batch:
+            return
+        try:
+            documents = list(self.parser.parse_many(batch, batch_size=len(batch)))
+        except QuotesError:
+            raise  # a missing model fails every document: stop with its message
+        except Exception:  # one bad text spoils a batch: parse one by one to isolate it
+            for doc_id, text in batch:
+                yield _safely(doc_id, text, lambda: self.extract(text, id=doc_id))
+            return
+        for document in documents:
+            yield _safely(document.id, document.text, lambda: extract_from_document(document))
+
+
+def _safely(doc_id: str | None, text: str, work: Callable[[], list[Quote]]) -> Result:
+    try:
+        return Result(doc_id, work(), text=text)
+    except QuotesError:
+        raise
+    except Exception as error:  # report and go on: a batch never loses the good documents
+        return Result(doc_id, [], f"{type(error).__name__}: {error}", text)

@@ -1,0 +1,260 @@
+"""Direct quotations: text in quotation marks, attributed by the frame around it.
+
+Each rule looks at one quotation (found on the raw text by :mod:`quotes.marks`) and the words
+of its sentence before and after it. Rules are tried in order; the first that attributes the
+quotation names the quote's ``rule``. Quotations that no rule attributes are still quotes when
+they read as speech (a clause) rather than a name or title, and then continue the last speaker
+when one is near.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from ..context import Context, Located
+from ..cues import Cue
+from ..marks import Quotation
+from ..quote import Mention, Quote, Speaker
+from ..speakers import chunk_after, chunk_before, speaker_items
+
+DASHES = frozenset({"–", "—", "-"})
+# Words after which quoted text is a name or a distancing quote, not speech.
+NAMING_WORDS = frozenset(
+    "sogenannt sogenannte sogenannten sogenannter sogenanntes genannt genannte genannten "
+    "titel motto slogan name namen film roman buch album lied song serie sendung zeitung magazin "
+    "firma unternehmen marke typ modell operation projekt programm aktion kampagne schiff hotel "
+    "restaurant club kneipe festival preis kategorie stück theaterstück musical oper werk bild gemälde".split()
+)
+# Adverbs that may open or close a verbless colon frame ("Dazu X:", "X weiter:").
+COLON_FRAME_ADVERBS = frozenset("dazu darauf daraufhin weiter abschließend außerdem zudem ebenso auch".split())
+CONTINUATION_DISTANCE = 600  # characters between a quote and the attributed quote it continues
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """What a rule found for one quotation."""
+
+    rule: str
+    frame: Sequence[Located] = ()
+    cue: Cue | None = None
+    speaker: Sequence[Located] = ()
+    confidence: float = 0.9
+
+
+Rule = Callable[[Context, Quotation], "Attribution | None"]
+
+
+def _skip_comma(items: Sequence[Located]) -> int:
+    return 1 if items and items[0].word.text == "," else 0
+
+
+def _first_verb_cue(context: Context, items: Sequence[Located], start: int, stop: int) -> tuple[int, Cue] | None:
+    for i in range(start, min(stop, len(items))):
+        cue = context.cue_of(items[i])
+        if cue is not None and cue.kind == "verb" and cue.head is items[i].word:
+            return i, cue
+    return None
+
+
+def _speaker(context: Context, cue: Cue, frame: Sequence[Located], fallback: list[Located]) -> list[Located]:
+    return speaker_items(context, cue.sentence, cue.head, frame) or fallback
+
+
+def direct_post_frame(context: Context, quotation: Quotation) -> Attribution | None:
+    """„…“, sagte X. / „…“, erklärte der Minister weiter. / „…?“ fragte sie."""
+    right = context.right_context(quotation.end)
+    k = _skip_comma(right)
+    if k >= len(right):
+        return None
+    first = right[k].word
+    if first.upos not in ("VERB", "AUX") and context.cue_of(right[k]) is None:
+        return None
+    # the frame is verb-first; with an auxiliary ("hatte er gesagt") the cue comes later
+    found = _first_verb_cue(context, right, k, k + 1 if first.upos == "VERB" else len(right))
+    if found is None:
+        return None
+    i, cue = found
+    fallback = chunk_after(right, (k if first.upos == "AUX" else i) + 1)
+    return Attribution("direct_post_frame", right, cue, _speaker(context, cue, right, fallback))
+
+
+def direct_so_frame(context: Context, quotation: Quotation) -> Attribution | None:
+    """„…“, so der Minister. — "so" followed by the speaker, no verb."""
+    right = context.right_context(quotation.end)
+    k = _skip_comma(right)
+    if k + 1 >= len(right) or right[k].word.text != "so":
+        return None
+    speaker = chunk_after(right, k + 1)
+    if not speaker:
+        return None
+    cue = context.cue_of(right[k])
+    return Attribution("direct_so_frame", right, cue, speaker)
+
+
+def direct_dash_attribution(context: Context, quotation: Quotation) -> Attribution | None:
+    """„…“ – Angela Merkel."""
+    right = context.right_context(quotation.end)
+    if len(right) < 2 or right[0].word.text not in DASHES:
+        return None
+    speaker = chunk_after(right, 1)
+    if not speaker or len(speaker) < len(right) - 1 - 2:  # the whole rest must be the speaker
+        return None
+    return Attribution("direct_dash_attribution", right, None, speaker, 0.8)
+
+
+def direct_colon_frame(context: Context, quotation: Quotation) -> Attribution | None:
+    """X sagte: „…“ / Dazu erklärte X gegenüber Y: „…“ / In der Erklärung hieß es: „…“."""
+    left = context.left_context(quotation.start)
+    if not left or left[-1].word.text != ":":
+        return None
+    found = None
+    for i in range(len(left) - 1, -1, -1):
+        cue = context.cue_of(left[i])
+        if cue is not None and cue.kind == "verb" and cue.head is left[i].word:
+            found = i, cue
+            break
+    if found is None:
+        return None
+    i, cue = found
+    fallback = chunk_before(left[:i]) or chunk_after(left[:-1], i + 1)
+    return Attribution("direct_colon_frame", left, cue, _speaker(context, cue, left, fallback))
+
+
+def direct_verbless_colon_frame(context: Context, quotation: Quotation) -> Attribution | None:
+    """Merkel: „…“ / Der Minister weiter: „…“ / Dazu Scholz: „…“ — a short noun phrase and a colon."""
+    left = context.left_context(quotation.start)
+    if len(left) < 2 or left[-1].word.text != ":":
+        return None
+    core = list(left[:-1])
+    while core and core[0].word.text.lower() in COLON_FRAME_ADVERBS:
+        core.pop(0)
+    while core and core[-1].word.text.lower() in COLON_FRAME_ADVERBS:
+        core.pop()
+    if not core or len(core) > 8 or any(item.word.upos in ("VERB", "AUX") for item in core):
+        return None
+    speaker = chunk_after(core, 0)
+    if not speaker or len(speaker) != len(core):
+        return None
+    return Attribution("direct_verbless_colon_frame", left, None, speaker, 0.75)
+
+
+def direct_pre_frame(context: Context, quotation: Quotation) -> Attribution | None:
+    """Marktanalyst X kommentierte „…“ — a cue verb right before the quotation, no colon."""
+    left = context.left_context(quotation.start)
+    if not left:
+        return None
+    cue = context.cue_of(left[-1])
+    if cue is None or cue.kind != "verb" or cue.head is not left[-1].word:
+        return None
+    return Attribution("direct_pre_frame", left, cue, _speaker(context, cue, left, chunk_before(left[:-1])))
+
+
+def direct_embedded(context: Context, quotation: Quotation) -> Attribution | None:
+    """X nannte das „überzogen“ — a quoted phrase inside the clause of a cue verb."""
+    left = context.left_context(quotation.start)
+    right = context.right_context(quotation.end)
+    if _is_name(context, quotation, left):
+        return None
+    sentence = left + right
+    for i in range(len(sentence) - 1, -1, -1):
+        cue = context.cue_of(sentence[i])
+        if cue is not None and cue.kind == "verb" and cue.head is sentence[i].word:
+            return Attribution("direct_embedded", (), cue, _speaker(context, cue, sentence, []), 0.7)
+    return None
+
+
+RULES: tuple[Rule, ...] = (
+    direct_post_frame,
+    direct_so_frame,
+    direct_dash_attribution,
+    direct_colon_frame,
+    direct_verbless_colon_frame,
+    direct_pre_frame,
+    direct_embedded,
+)
+
+
+def _is_name(context: Context, quotation: Quotation, left: Sequence[Located]) -> bool:
+    """A title, name or distancing quote: after "sogenannte", "der Film", or a short capitalised phrase."""
+    if left and left[-1].word.text.lower() in NAMING_WORDS | {w.capitalize() for w in NAMING_WORDS}:
+        return True
+    if left and left[-1].word.lemma.lower() in NAMING_WORDS:
+        return True
+    inner = context.words_in(quotation.inner_start, quotation.inner_end)
+    content = [item for item in inner if item.word.upos != "PUNCT"]
+    if not content or len(content) > 5:
+        return False
+    has_verb = any(item.word.upos in ("VERB", "AUX") for item in content)
+    capitalised = all(item.word.text[:1].isupper() or not item.word.text[:1].isalpha() for item in content)
+    return capitalised and not has_verb and len(content) > 1
+
+
+def _reads_as_speech(context: Context, quotation: Quotation) -> bool:
+    """Quoted text that is a clause or sentence, not a name, title or single word."""
+    inner = context.words_in(quotation.inner_start, quotation.inner_end)
+    content = [item for item in inner if item.word.upos != "PUNCT"]
+    if len(content) < 4:
+        return False
+    ends_sentence = context.text[quotation.inner_start : quotation.inner_end].rstrip()[-1:] in {".", "!", "?", "…"}
+    has_verb = any(item.word.upos in ("VERB", "AUX") for item in content)
+    return ends_sentence or (has_verb and len(content) >= 6)
+
+
+def _build(context: Context, quotations: Sequence[Quotation], found: Attribution) -> Quote:
+    spans = tuple(context.span_of_quotation(q) for q in quotations)
+    speaker = context.mention(found.speaker)
+    return Quote(
+        type="Direct",
+        medium=found.cue.medium if found.cue is not None else "Speech",
+        quote=Mention(spans),
+        cue=context.mention([Located(found.cue.sentence, w) for w in found.cue.words]) if found.cue else None,
+        frame=context.frame(found.frame),
+        speaker=Speaker(speaker.spans) if speaker is not None else None,
+        rule=found.rule,
+        confidence=found.confidence,
+    )
+
+
+def find_direct_quotes(context: Context) -> list[Quote]:
+    """All direct quotes of the document, in text order."""
+    attributions: list[Attribution | None] = []
+    for quotation in context.top_quotations:
+        attributions.append(next((a for rule in RULES if (a := rule(context, quotation)) is not None), None))
+
+    quotes: list[Quote] = []
+    last: Quote | None = None
+    quotations = context.top_quotations
+    i = 0
+    while i < len(quotations):
+        quotation, found = quotations[i], attributions[i]
+        group = [quotation]
+        if found is not None and found.rule == "direct_post_frame" and i + 1 < len(quotations):
+            following, following_found = quotations[i + 1], attributions[i + 1]
+            if _interrupts(context, quotation, following) and (following_found is None or following_found.rule == "direct_embedded"):
+                group.append(following)
+                found = Attribution("direct_interrupted", found.frame, found.cue, found.speaker, found.confidence)
+                i += 1
+        if found is None and _reads_as_speech(context, quotation):
+            found = _continuation(context, quotation, last)
+        if found is not None:
+            quote = _build(context, group, found)
+            quotes.append(quote)
+            if quote.speaker is not None and found.rule != "direct_unattributed":
+                last = quote
+        i += 1
+    return quotes
+
+
+def _interrupts(context: Context, first: Quotation, second: Quotation) -> bool:
+    """„Wir werden“, sagte X, „alles tun.“: only a comma-delimited frame between two quotations."""
+    between = context.text[first.end : second.start]
+    return between.rstrip().endswith(",") and "\n" not in between and len(between) < 120
+
+
+def _continuation(context: Context, quotation: Quotation, last: Quote | None) -> Attribution:
+    """An unframed quotation: the last speaker's, when near; otherwise a quote without source."""
+    if last is not None and last.speaker is not None and 0 <= quotation.start - last.end <= CONTINUATION_DISTANCE:
+        speaker = context.words_in(last.speaker.start, last.speaker.end)
+        return Attribution("direct_continuation", (), None, speaker, 0.6)
+    return Attribution("direct_unattributed", (), None, (), 0.4)

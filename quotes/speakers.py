@@ -1,0 +1,120 @@
+"""Speakers: the source noun phrase of a cue, read from the tree with a word-order fallback.
+
+The tree gives the subject of a cue verb (or the agent of a passive one); when the compact
+model attached it wrongly, the noun phrase next to the cue in the frame is taken instead.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from .document import Sentence, Word
+from .context import Context, Located
+
+SUBJECT_RELATIONS = frozenset({"nsubj", "nsubj:pass"})
+AGENT_RELATIONS = frozenset({"obl:agent"})
+# Dependents that never belong to a speaker's noun phrase.
+CLAUSE_RELATIONS = frozenset({"acl:relcl", "ccomp", "parataxis", "advcl", "csubj", "conj:relcl"})
+NOUN_PHRASE_UPOS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
+# Adverbs that stand between a post-frame verb and its subject ("sagte dazu der Minister").
+FRAME_ADVERBS = frozenset(
+    "dazu weiter außerdem zudem auch ferner gestern heute später damals abschließend bereits schon "
+    "jedoch aber noch nun dann daraufhin darauf ebenfalls".split()
+)
+PRONOUNS = frozenset("er sie es ihr ihm ihn wir ich du man".split())
+
+
+def subject_of(sentence: Sentence, verb: Word) -> Word | None:
+    """The subject of ``verb``, climbing from a participle or infinitive to its clause head."""
+    current: Word | None = verb
+    for _ in range(3):
+        if current is None:
+            return None
+        for child in sentence.children(current):
+            if child.deprel in SUBJECT_RELATIONS:
+                return child
+        for child in sentence.children(current):
+            if child.deprel in AGENT_RELATIONS:  # "von X" in a passive frame: X is the agent
+                return child
+        if current.relation not in ("xcomp", "aux", "conj"):
+            return None
+        current = sentence.head(current)
+    return None
+
+
+def phrase_words(sentence: Sentence, head: Word) -> list[Word]:
+    """The noun phrase headed by ``head``: its subtree without clauses, trimmed of punctuation."""
+    excluded = [w for w in sentence.children(head) if w.deprel in CLAUSE_RELATIONS]
+    words = sentence.subtree(head, exclude=excluded)
+    while words and words[-1].upos == "PUNCT":
+        words.pop()
+    while words and words[0].upos == "PUNCT":
+        words.pop(0)
+    return words
+
+
+def chunk_after(items: Sequence[Located], position: int) -> list[Located]:
+    """A noun phrase starting at ``items[position]`` by part of speech, skipping frame adverbs.
+
+    Includes one apposition between commas ("der Chef der Bundesagentur, Frank-Jürgen Weise,").
+    """
+    i = position
+    while i < len(items) and (items[i].word.text.lower() in FRAME_ADVERBS or items[i].word.upos == "ADV"):
+        i += 1
+    if i < len(items) and items[i].word.upos == "PRON":
+        return [items[i]] if items[i].word.text.lower() in PRONOUNS else []
+    chunk = _noun_run(items, i)
+    end = i + len(chunk)
+    if chunk and end + 1 < len(items) and items[end].word.text == ",":
+        apposition = _noun_run(items, end + 1)
+        if apposition and any(item.word.upos == "PROPN" for item in apposition + chunk):
+            chunk = chunk + [items[end]] + apposition
+    return chunk
+
+
+def chunk_before(items: Sequence[Located]) -> list[Located]:
+    """The noun phrase that ends ``items`` (a pre-frame "Der Minister sagte" minus the verb)."""
+    i = len(items)
+    while i > 0 and (items[i - 1].word.text.lower() in FRAME_ADVERBS or items[i - 1].word.upos in ("ADV", "PUNCT")):
+        i -= 1
+    j = i
+    while j > 0 and (items[j - 1].word.upos in NOUN_PHRASE_UPOS or _genitive_link(items, j - 1)):
+        j -= 1
+    if j == i and i > 0 and items[i - 1].word.text.lower() in PRONOUNS:
+        return [items[i - 1]]
+    return list(items[j:i])
+
+
+def _noun_run(items: Sequence[Located], start: int) -> list[Located]:
+    run: list[Located] = []
+    i = start
+    while i < len(items):
+        word = items[i].word
+        if word.upos in NOUN_PHRASE_UPOS or (run and _genitive_link(items, i)):
+            run.append(items[i])
+            i += 1
+            continue
+        break
+    while run and run[-1].word.upos in ("DET", "ADP"):
+        run.pop()
+    return run if any(item.word.upos in ("NOUN", "PROPN", "X") for item in run) else []
+
+
+def _genitive_link(items: Sequence[Located], i: int) -> bool:
+    """'von'/'für'/'der' inside a name phrase: "Sprecher von Alibaba", "Chef der Bundesagentur für Arbeit"."""
+    word = items[i].word
+    if word.text.lower() not in ("von", "für", "des", "der", "vom", "aus"):
+        return False
+    following = items[i + 1].word if i + 1 < len(items) else None
+    return following is not None and following.upos in NOUN_PHRASE_UPOS
+
+
+def speaker_items(context: Context, sentence: Sentence, verb: Word, allowed: Sequence[Located]) -> list[Located]:
+    """The speaker phrase of a cue verb, restricted to the words in ``allowed`` (the frame)."""
+    allowed_ids = {(item.sentence.index, item.word.id) for item in allowed}
+    subject = subject_of(sentence, verb)
+    if subject is not None and (sentence.index, subject.id) in allowed_ids:
+        words = [w for w in phrase_words(sentence, subject) if (sentence.index, w.id) in allowed_ids]
+        if words:
+            return [Located(sentence, w) for w in words]
+    return []
