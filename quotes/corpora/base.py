@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from quotes.errors import CorpusError
-from quotes.evaluation.metrics import PARTS, Annotation
-from quotes.quote import MEDIA, QUOTE_TYPES, Mention, Quote, Span, Speaker
+from quotes.evaluation.metrics import Annotation
+from quotes.quote import MEDIA, QUOTE_TYPES, ROLES, Mention, Quote, Span, Speaker
 
 Offsets = list[list[tuple[int, int]]]
 """Per sentence, per token: character offsets (start, end exclusive) into the document text."""
@@ -157,26 +157,27 @@ def spaced_text(sentences: Sequence[Sequence[str]]) -> tuple[str, Offsets]:
 
 # --- between quotes and annotations ----------------------------------------------------------
 
-def positions_of(mention: Mention | None, document: GoldDocument) -> tuple[int, ...]:
+def positions_of(mention: Mention | None, document: GoldDocument, use_tokens: bool = True) -> tuple[int, ...]:
     """The corpus token positions a mention covers: its spans' ``tokens`` (document token indices
-    of a pretokenized parse, which are corpus positions), or, for spans without tokens, the
-    corpus tokens its characters overlap."""
+    of a pretokenized parse, which are corpus positions), or, for spans without tokens or when
+    not ``use_tokens``, the corpus tokens its characters overlap."""
     if mention is None:
         return ()
     positions: set[int] = set()
     tokens = document.tokens
     for span in mention.spans:
-        if span.tokens:
+        if span.tokens and use_tokens:
             positions.update(span.tokens)
         else:
             positions.update(i for i, (start, end) in enumerate(tokens) if start < span.end and end > span.start)
     return check_positions(positions, len(tokens), f"document {document.id}")
 
 
-def annotation_of(quote: Quote, document: GoldDocument) -> Annotation:
-    """A quote (predicted, or from the JSONL format) as an annotation on ``document``'s tokens."""
-    parts = {"quote": positions_of(quote.quote, document)}
-    parts.update({role: positions_of(quote.part(role), document) for role in ("cue", "frame", "speaker", "addressee")})
+def annotation_of(quote: Quote, document: GoldDocument, use_tokens: bool = True) -> Annotation:
+    """A quote (predicted, or from the JSONL format) as an annotation on ``document``'s tokens;
+    ``use_tokens=False`` maps by characters (for a parse with its own tokenization)."""
+    parts = {"quote": positions_of(quote.quote, document, use_tokens)}
+    parts.update({role: positions_of(quote.part(role), document, use_tokens) for role in ROLES})
     return Annotation(quote.type, quote.medium, parts, nested=quote.nested, rule=quote.rule, id=quote.id)
 
 
@@ -195,16 +196,17 @@ def quote_of(annotation: Annotation, document: GoldDocument) -> Quote | None:
     """The :class:`Quote` form of an annotation, or None when the quote model cannot hold it."""
     if annotation.type not in QUOTE_TYPES or annotation.medium not in MEDIA or not annotation.parts.get("quote"):
         return None
-    parts = {part: mention_of(annotation.parts.get(part, ()), document) for part in PARTS}
-    speaker = mention_of(annotation.parts.get("speaker", ()), document, Speaker)
+    def mention(part: str, kind: type[Mention] = Mention) -> Any:
+        return mention_of(annotation.parts.get(part, ()), document, kind)
+
     return Quote(
         type=annotation.type,
         medium=annotation.medium,
-        quote=parts["quote"],
-        cue=parts["cue"],
-        frame=parts["frame"],
-        speaker=speaker,
-        addressee=parts["addressee"],
+        quote=mention("quote"),
+        cue=mention("cue"),
+        frame=mention("frame"),
+        speaker=mention("speaker", Speaker),
+        addressee=mention("addressee"),
         rule=annotation.rule,
         document=document.id,
         id=annotation.id,

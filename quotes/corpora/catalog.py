@@ -125,10 +125,15 @@ def corpus(name: str) -> Corpus:
         raise CorpusError(f"unknown corpus {name!r}; known: {', '.join(CORPORA)} (see `quotes corpora list`)") from None
 
 
-def cache_dir() -> Path:
-    """Where downloads go: ``$QUOTES_CACHE_DIR/corpora`` or ``~/.cache/quotes/corpora``."""
+def cache_home() -> Path:
+    """The project's cache: ``$QUOTES_CACHE_DIR`` or ``~/.cache/quotes``."""
     base = os.environ.get("QUOTES_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "quotes"
-    return Path(base) / "corpora"
+    return Path(base)
+
+
+def cache_dir() -> Path:
+    """Where downloads go: ``<cache>/corpora``."""
+    return cache_home() / "corpora"
 
 
 def candidates(entry: Corpus) -> list[Path]:
@@ -205,11 +210,11 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("corpora", help="list and download the annotated corpora")
     commands = parser.add_subparsers(dest="corpora_command", required=True)
     listing = commands.add_parser("list", help="the catalog, with where each corpus is found here")
-    listing.set_defaults(handler=_list)
+    listing.set_defaults(run=_list)
     fetch = commands.add_parser("download", help="fetch a corpus from its public source into the cache")
     fetch.add_argument("name", choices=[n for n, c in CORPORA.items() if c.archive])
     fetch.add_argument("--to", type=Path, help="directory to put it in (default: the cache)")
-    fetch.set_defaults(handler=_download)
+    fetch.set_defaults(run=_download)
 
 
 def _list(args: argparse.Namespace) -> int:

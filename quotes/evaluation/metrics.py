@@ -270,7 +270,27 @@ def span_counts(gold: Sequence[Annotation], predicted: Sequence[Annotation], mat
     predicted part not a TP is an FP, every non-empty gold part not a TP an FN.
     """
     matches = MATCHES[match]
-    parts = sorted({part for a in (*gold, *predicted) for part in a.parts} | set(PARTS))
+    parts = _parts(gold, predicted)
+    pairs = span_pairs(gold, predicted, match, anchor)
+    counts: Counts = Counter()
+    for part in parts:
+        tp = sum(matches(g.tokens(part), p.tokens(part)) for g, p in pairs)
+        counts[f"{match}.{part}.tp"] += tp
+        counts[f"{match}.{part}.fp"] += sum(bool(p.tokens(part)) for p in predicted) - tp
+        counts[f"{match}.{part}.fn"] += sum(bool(g.tokens(part)) for g in gold) - tp
+    return counts
+
+
+def _parts(gold: Sequence[Annotation], predicted: Sequence[Annotation]) -> list[str]:
+    return sorted({part for a in (*gold, *predicted) for part in a.parts} | set(PARTS))
+
+
+def span_pairs(
+    gold: Sequence[Annotation], predicted: Sequence[Annotation], match: str, anchor: str = "quote"
+) -> list[tuple[Annotation, Annotation]]:
+    """The one-to-one pairs of :func:`span_counts`: anchors match, other parts break ties."""
+    matches = MATCHES[match]
+    parts = _parts(gold, predicted)
 
     def weight(g: Annotation, p: Annotation) -> float:
         if not matches(g.tokens(anchor), p.tokens(anchor)):
@@ -279,14 +299,7 @@ def span_counts(gold: Sequence[Annotation], predicted: Sequence[Annotation], mat
         return 1 + 0.01 * agreeing + 0.0001 * _token_f1(g.tokens(anchor), p.tokens(anchor))
 
     weights = np.array([[weight(g, p) for p in predicted] for g in gold]).reshape(len(gold), len(predicted))
-    pairs = [(gold[i], predicted[j]) for i, j in _assign(weights) if weights[i, j] >= 1]
-    counts: Counts = Counter()
-    for part in parts:
-        tp = sum(matches(g.tokens(part), p.tokens(part)) for g, p in pairs)
-        counts[f"{match}.{part}.tp"] += tp
-        counts[f"{match}.{part}.fp"] += sum(bool(p.tokens(part)) for p in predicted) - tp
-        counts[f"{match}.{part}.fn"] += sum(bool(g.tokens(part)) for g in gold) - tp
-    return counts
+    return [(gold[i], predicted[j]) for i, j in _assign(weights) if weights[i, j] >= 1]
 
 
 def span_scores(counts: Mapping[str, float], match: str, parts: Sequence[str] = PARTS) -> dict[str, PRF]:
@@ -336,9 +349,9 @@ def bootstrap(
 ) -> dict[str, tuple[float, float]]:
     """Percentile bootstrap confidence intervals over documents.
 
-    ``documents`` are per-document counts, ``score`` maps summed counts to named values; each
-    sample draws as many documents as there are, with replacement (fixed ``seed``, so the
-    intervals are reproducible). Returns ``name → (low, high)``.
+    ``documents`` are per-document counts, ``score`` maps summed counts to named values (none
+    for a sample it cannot score); each sample draws as many documents as there are, with
+    replacement (fixed ``seed``, so the intervals are reproducible). Returns ``name → (low, high)``.
     """
     if not documents:
         return {}

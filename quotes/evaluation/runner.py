@@ -1,0 +1,395 @@
+"""`quotes eval`: parse a corpus split (with the parse cache), extract, score, report.
+
+Results go to ``eval/results/<corpus>-<split>.json`` and ``.md`` (or ``--json FILE``) with
+the command, model, package version, corpus checksum and date, so a number can be traced to
+exactly what produced it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import html
+import json
+import shlex
+import sys
+from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from tqdm import tqdm
+
+from quotes import corpora
+from quotes.corpora import GoldDocument, ReadReport, annotation_of
+from quotes.corpora.catalog import Corpus, cache_home, checksum
+from quotes.errors import QuotesError
+from quotes.evaluation import metrics as m
+from quotes.evaluation.metrics import Annotation
+
+RESULTS = Path("eval") / "results"
+HEADLINE = ("messages", "roles", "joint", "form", "stwr")
+"""The WIKINEWS metrics, as the published scorer names them."""
+
+Prediction = tuple[list[Annotation], str | None]
+"""A document's predicted annotations, and the error that stopped it (then no annotations)."""
+
+
+# --- prediction -----------------------------------------------------------------------------
+
+def predict(extractor: Any, gold: GoldDocument) -> list[Annotation]:
+    """Parse ``gold`` keeping its corpus tokens, extract, and map the quotes to corpus token ids:
+    with a pretokenized parse, token index i of the parse is corpus token i. A document with the
+    reader's own tokenization (JSONL without tokens) is parsed as text and mapped by characters."""
+    if gold.pretokenized:
+        document = extractor.parser.parse_pretokenized(gold.text, gold.sentences, id=gold.id)
+    else:
+        document = extractor.parser.parse(gold.text, id=gold.id)
+    return [annotation_of(quote, gold, use_tokens=gold.pretokenized) for quote in extractor.extract(document)]
+
+
+_worker_extractor: Any = None
+
+
+def _start_worker(factory: Callable[[], Any]) -> None:
+    """Pool initializer: each worker builds its extractor (and loads its model) once."""
+    global _worker_extractor
+    _worker_extractor = factory()
+
+
+def _predict_safely(gold: GoldDocument, extractor: Any = None) -> Prediction:
+    try:
+        return predict(extractor or _worker_extractor, gold), None
+    except Exception as error:  # one broken document must not end a corpus run; it is reported
+        return [], f"{gold.id}: {type(error).__name__}: {error}"
+
+
+def predict_all(
+    documents: Sequence[GoldDocument], factory: Callable[[], Any], jobs: int = 1, progress: bool = True
+) -> list[Prediction]:
+    """Predictions for all documents, in input order; ``jobs > 1`` uses a process pool
+    (``factory`` must then be picklable, e.g. a class or a ``functools.partial``)."""
+    bar = partial(tqdm, total=len(documents), desc="extracting", unit="doc", disable=not progress, file=sys.stderr)
+    if jobs <= 1:
+        extractor = factory()
+        return list(bar(_predict_safely(gold, extractor) for gold in documents))
+    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(factory,)) as pool:
+        return list(bar(pool.map(_predict_safely, documents, chunksize=4)))
+
+
+# --- scoring --------------------------------------------------------------------------------
+
+def score(
+    entry: Corpus,
+    golds: Sequence[Sequence[Annotation]],
+    predictions: Sequence[Sequence[Annotation]],
+    types: Sequence[str] | None = None,
+    samples: int = 1000,
+) -> dict[str, Any]:
+    """All metrics with bootstrap 95 % CIs over documents, and the breakdown per quote type.
+
+    ``types`` restricts gold and predictions to those quote types. Scores are fractions.
+    """
+    if types and not entry.labelled:
+        raise QuotesError(f"corpus {entry.name} has no quote types; leave out --types")
+    spkatt = entry.format == "spkatt-json"
+    golds = [m.filter_types(g, types) for g in golds]
+    predictions = [m.filter_types(p, types) for p in predictions]
+    documents = [m.all_counts(g, p, entry.anchor, spkatt) for g, p in zip(golds, predictions)]
+
+    def flat(counts: Mapping[str, float]) -> dict[str, float]:
+        return m.flatten(m.all_scores(counts, entry.parts, spkatt)) if _any_quotes(counts) else {}
+
+    scores = m.all_scores(sum(documents, Counter()), entry.parts, spkatt)
+    intervals = m.bootstrap(documents, flat, samples)
+    result: dict[str, Any] = {
+        "wikinews": {name: scores["wikinews"][name].to_dict() for name in HEADLINE},
+        "scores": _with_intervals(scores, intervals),
+    }
+    if entry.labelled:
+        per_type = defaultdict(list)
+        for g, p in zip(golds, predictions):
+            for quote_type, counts in m.by_type_counts(g, p).items():
+                per_type[quote_type].append(counts)
+        result["by_type"] = {}
+        for quote_type, counts in per_type.items():
+            if not types or quote_type in types:
+                typed = {"wikinews": {k: v for k, v in m.wikinews_scores(sum(counts, Counter())).items() if k in HEADLINE[:3]}}
+                typed_intervals = m.bootstrap(
+                    counts, lambda c: m.flatten({"wikinews": m.wikinews_scores(c)}) if _any_quotes(c) else {}, samples
+                )
+                result["by_type"][quote_type] = _with_intervals(typed, typed_intervals)["wikinews"] | {
+                    "gold": sum(1 for g in golds for a in g if a.type == quote_type),
+                    "predicted": sum(1 for p in predictions for a in p if a.type == quote_type),
+                }
+    return result
+
+
+def _any_quotes(counts: Mapping[str, float]) -> bool:
+    """Whether summed counts saw any gold or predicted quote: a bootstrap sample without any
+    has no score (rather than 0) and is left out of the interval."""
+    return counts.get("form.gold", 0) + counts.get("form.predicted", 0) > 0
+
+
+def _with_intervals(scores: Mapping[str, Mapping[str, m.PRF]], intervals: Mapping[str, tuple[float, float]]) -> dict[str, Any]:
+    return {
+        family: {
+            name: prf.to_dict() | {"ci": {key: list(intervals.get(f"{family}.{name}.{key}", (0.0, 0.0))) for key in ("p", "r", "f1")}}
+            for name, prf in metrics.items()
+        }
+        for family, metrics in scores.items()
+    }
+
+
+# --- reports --------------------------------------------------------------------------------
+
+def table(results: Mapping[str, Any], markdown: bool = False) -> str:
+    """The scores as a readable table (plain text, or markdown), percentages with 95 % CIs."""
+    rows: list[tuple[str, ...]] = []
+    for family, metrics in results["scores"].items():
+        for name, prf in metrics.items():
+            rows.append((f"{family} {name}", *_cells(prf)))
+    for quote_type, prf in results.get("by_type", {}).items():
+        for name in HEADLINE[:3]:
+            rows.append((f"type {quote_type} {name} ({prf['gold']} gold, {prf['predicted']} pred)", *_cells(prf[name])))
+    header = ("metric", "P", "R", "F1", "F1 95% CI")
+    title = (
+        f"{results['corpus']} {results['split']}: {results['documents']} documents, {results['annotations']} gold and "
+        f"{results['predicted']} predicted annotations; model {results['model']}"
+        + (f"; types {','.join(results['types'])}" if results.get("types") else "")
+    )
+    if markdown:
+        lines = [f"# {title}", "", f"Command: `{results['command']}` ({results['date']}, quotes {results['version']})", ""]
+        lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(row) + " |" for row in rows]
+        return "\n".join(lines) + "\n"
+    width = max(len(row[0]) for row in rows) if rows else 10
+    lines = [title, f"{header[0]:{width}}  {header[1]:>6} {header[2]:>6} {header[3]:>6}  {header[4]}"]
+    lines += [f"{row[0]:{width}}  {row[1]:>6} {row[2]:>6} {row[3]:>6}  {row[4]}" for row in rows]
+    return "\n".join(lines)
+
+
+def _cells(prf: Mapping[str, Any]) -> tuple[str, str, str, str]:
+    low, high = prf.get("ci", {}).get("f1", (0.0, 0.0))
+    return f"{100 * prf['p']:.1f}", f"{100 * prf['r']:.1f}", f"{100 * prf['f1']:.1f}", f"[{100 * low:.1f}, {100 * high:.1f}]"
+
+
+def compare(old: Mapping[str, Any], new: Mapping[str, Any]) -> str:
+    """The change of every score two result files share, in percentage points."""
+    before, after = _flat_results(old), _flat_results(new)
+    lines = [f"{'metric':40} {'old':>6} {'new':>6} {'delta':>7}"]
+    for name in (n for n in after if n in before):
+        delta = 100 * (after[name] - before[name])
+        lines.append(f"{name:40} {100 * before[name]:6.1f} {100 * after[name]:6.1f} {delta:+7.1f}")
+    return "\n".join(lines)
+
+
+def _flat_results(results: Mapping[str, Any]) -> dict[str, float]:
+    flat = {}
+    for family, metrics in results.get("scores", {}).items():
+        for name, prf in metrics.items():
+            flat.update({f"{family}.{name}.{key}": prf[key] for key in ("p", "r", "f1")})
+    for quote_type, prf in results.get("by_type", {}).items():
+        flat.update({f"type.{quote_type}.{name}.f1": prf[name]["f1"] for name in HEADLINE[:3]})
+    return flat
+
+
+def error_browser(items: Iterable[tuple[GoldDocument, Sequence[Annotation], Sequence[Annotation]]], anchor: str = "quote") -> str:
+    """A standalone HTML page of false positives (predicted quotes no gold quote overlaps by
+    half) and false negatives (gold quotes no prediction overlaps by half), with their sentence,
+    the predicted rule or the gold roles, grouped by type. Everything is escaped."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for gold_document, gold, predicted in items:
+        pairs = m.span_pairs(gold, predicted, "overlap", anchor)
+        matched_gold, matched_predicted = {id(g) for g, _ in pairs}, {id(p) for _, p in pairs}
+        for kind, annotations, matched in (("false positive", predicted, matched_predicted), ("false negative", gold, matched_gold)):
+            for annotation in annotations:
+                if id(annotation) not in matched:
+                    groups[f"{annotation.type} – {kind}s"].append(_error_entry(gold_document, annotation, kind))
+    sections = [
+        f"<h2>{html.escape(group)} ({len(entries)})</h2>\n<ol>\n{''.join(entries)}</ol>" for group, entries in sorted(groups.items())
+    ]
+    return (
+        "<!DOCTYPE html>\n<html lang=\"de\"><head><meta charset=\"utf-8\"><title>quotes: errors</title>"
+        "<style>body{font-family:sans-serif;max-width:60em;margin:auto} mark{background:#fe8} "
+        ".parts{color:#555;font-size:90%}</style></head><body>\n<h1>Errors</h1>\n"
+        + "\n".join(sections or ["<p>No errors.</p>"])
+        + "\n</body></html>\n"
+    )
+
+
+def _error_entry(document: GoldDocument, annotation: Annotation, kind: str) -> str:
+    """One error: the sentence(s) with the quote marked (the cue for a SpkAtt event without a
+    message), then the other parts."""
+    tokens = document.tokens
+    shown = "quote" if annotation.tokens("quote") else "cue"
+    quote = sorted(annotation.tokens(shown))
+    if not quote:
+        return ""
+    sentences = sorted({document.sentence_of(p) for p in quote})
+    first = sum(len(s) for s in document.sentences[: sentences[0]])
+    last = sum(len(s) for s in document.sentences[: sentences[-1] + 1]) - 1
+    start, end = tokens[first][0], tokens[last][1]
+    marked = set(quote)
+    pieces, cursor = [], start
+    for position in range(first, last + 1):
+        token_start, token_end = tokens[position]
+        pieces.append(html.escape(document.text[cursor:token_start]))
+        word = html.escape(document.text[token_start:token_end])
+        pieces.append(f"<mark>{word}</mark>" if position in marked else word)
+        cursor = token_end
+    parts = "; ".join(
+        f"{part}: {html.escape(_text(document, annotation.parts[part]))}"
+        for part in annotation.parts
+        if part != shown and annotation.parts[part]
+    )
+    source = f"rule {html.escape(annotation.rule or '?')}" if kind == "false positive" else "gold"
+    return (
+        f"<li><b>{html.escape(document.id)}</b> ({source}, {html.escape(annotation.medium)})<br>{''.join(pieces)}"
+        f"<div class=\"parts\">{parts}</div></li>\n"
+    )
+
+
+def _text(document: GoldDocument, positions: Sequence[int]) -> str:
+    tokens = document.tokens
+    return " … ".join(document.text[tokens[first][0]:tokens[last - 1][1]] for first, last in corpora.base.runs(sorted(positions)))
+
+
+# --- the command ----------------------------------------------------------------------------
+
+def run(args: argparse.Namespace, factory: Callable[[], Any] | None = None) -> dict[str, Any]:
+    """Carry out ``quotes eval``; ``factory`` builds the extractor (tests pass a fake)."""
+    if args.compare:
+        old, new = (_load(path) for path in args.compare)
+        print(compare(old, new))
+        return {}
+    if not args.corpus:
+        raise QuotesError("quotes eval: give --corpus NAME (or --compare OLD.json NEW.json)")
+    entry = corpora.corpus(args.corpus)
+    types = [t.strip() for t in args.types.split(",")] if args.types else None
+    if types:
+        try:
+            m.filter_types([], types)  # an unknown type name is an error before any work
+        except ValueError as error:
+            raise QuotesError(f"--types: {error}") from None
+    report = ReadReport()
+    documents = list(corpora.read(entry.name, args.split, args.path, args.strict, report, args.limit))
+    print(report.summary(), file=sys.stderr)
+    if factory is None:
+        from quotes.extractor import Extractor
+
+        cache = None if args.no_cache else (args.cache or cache_home() / "parses")
+        factory = partial(Extractor, model=args.model, cache=cache)
+    outcomes = predict_all(documents, factory, args.jobs, progress=not args.quiet)
+    failed = [error for _, error in outcomes if error]
+    for error in failed:
+        print(f"failed: {error}", file=sys.stderr)
+    predictions = [annotations for annotations, _ in outcomes]
+    model = _model_id(args) if isinstance(factory, partial) else getattr(factory, "model_id", "custom")
+    results = _describe(args, entry, report, predictions, failed, model)
+    results |= score(entry, [d.annotations for d in documents], predictions, types, args.samples)
+    print(table(results))
+    _write_outputs(args, entry, documents, predictions, results)
+    return results
+
+
+def _describe(
+    args: argparse.Namespace,
+    entry: Corpus,
+    report: ReadReport,
+    predictions: Sequence[Sequence[Annotation]],
+    failed: Sequence[str],
+    model: str,
+) -> dict[str, Any]:
+    """What was measured, on what, with what, when."""
+    from quotes import __version__
+
+    location = corpora.locate(entry.name, args.split, args.path)
+    digest = checksum(location)
+    return {
+        "corpus": entry.name,
+        "split": args.split,
+        "path": str(location),
+        "checksum": digest,
+        "catalogued_data": digest == entry.checksums.get(args.split),
+        "documents": report.documents,
+        "annotations": report.annotations,
+        "skipped": report.errors,
+        "warnings": report.warnings,
+        "failed": list(failed),
+        "predicted": sum(len(p) for p in predictions),
+        "limit": args.limit,
+        "types": args.types.split(",") if args.types else None,
+        "model": model,
+        "version": __version__,
+        "command": "quotes " + shlex.join(sys.argv[1:]) if sys.argv[1:] else "quotes eval",
+        "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+    }
+
+
+def _model_id(args: argparse.Namespace) -> str:
+    """The identity of the parsing model, as the parse cache keys it."""
+    from quotes.parsing import Parser
+
+    try:
+        return Parser(args.model).model_id
+    except QuotesError:
+        return str(args.model)
+
+
+def _write_outputs(
+    args: argparse.Namespace,
+    entry: Corpus,
+    documents: Sequence[GoldDocument],
+    predictions: Sequence[Sequence[Annotation]],
+    results: Mapping[str, Any],
+) -> None:
+    stem = f"{entry.name}-{args.split}" + (f"-{args.types.replace(',', '-')}" if args.types else "")
+    target = Path(args.json) if args.json else RESULTS / f"{stem}.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    target.with_suffix(".md").write_text(table(results, markdown=True), encoding="utf-8")
+    print(f"results: {target} and {target.with_suffix('.md')}", file=sys.stderr)
+    if args.write_predictions:
+        written = corpora.write_predictions(entry.name, list(zip(documents, predictions)), Path(args.write_predictions))
+        print(f"predictions: {len(written)} file(s) in {args.write_predictions}", file=sys.stderr)
+    if args.errors:
+        page = error_browser(zip(documents, [d.annotations for d in documents], predictions), entry.anchor)
+        Path(args.errors).write_text(page, encoding="utf-8")
+        print(f"errors: {args.errors}", file=sys.stderr)
+
+
+def _load(path: str) -> dict[str, Any]:
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise QuotesError(f"{path}: cannot read results: {error}") from None
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``eval`` subcommand."""
+    parser = subparsers.add_parser("eval", help="measure the extractor on an annotated corpus")
+    parser.add_argument("--corpus", help=f"one of {', '.join(corpora.CORPORA)} (see `quotes corpora list`)")
+    parser.add_argument("--split", default="dev", help="the split to evaluate (default: dev)")
+    parser.add_argument("--path", help="the corpus directory in its published layout (JSONL: the file)")
+    parser.add_argument("--model", help="model directory or name, as for `quotes extract`")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes (each loads the model once)")
+    parser.add_argument("--types", help="only these quote types, comma-separated (e.g. Direct,Indirect)")
+    parser.add_argument("--json", help="results file (default: eval/results/<corpus>-<split>.json, plus .md)")
+    parser.add_argument("--write-predictions", metavar="DIR", help="write predictions in the corpus format")
+    parser.add_argument("--errors", metavar="FILE.html", help="write an error browser")
+    parser.add_argument("--compare", nargs=2, metavar=("OLD.json", "NEW.json"), help="show the deltas of two results")
+    cache = parser.add_mutually_exclusive_group()
+    cache.add_argument("--cache", help="parse-cache directory (default: $QUOTES_CACHE_DIR/parses or ~/.cache/quotes/parses)")
+    cache.add_argument("--no-cache", action="store_true", help="parse everything afresh")
+    parser.add_argument("--limit", type=int, help="only the first N documents")
+    parser.add_argument("--strict", action="store_true", help="stop at a malformed corpus file instead of skipping it")
+    parser.add_argument("--samples", type=int, default=1000, help="bootstrap samples for the confidence intervals")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    parser.set_defaults(run=_command)
+
+
+def _command(args: argparse.Namespace) -> int:
+    run(args)
+    return 0

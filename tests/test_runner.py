@@ -1,0 +1,131 @@
+"""The `quotes eval` runner with a fake extractor that returns the gold quotes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import pytest
+
+from quotes import corpora
+from quotes.corpora import catalog
+from quotes.document import Document
+from quotes.errors import QuotesError
+from quotes.evaluation import runner
+
+SHARED = catalog.REPOSITORY_ROOT.parent / "shared" / "corpora"
+WIKINEWS = SHARED / "wikinews-quotes-2024"
+needs_corpora = pytest.mark.skipif(not WIKINEWS.is_dir(), reason=f"corpora not found at {WIKINEWS} (see ../shared/corpora/README.md)")
+
+
+class FakeParser:
+    """Keeps the given tokens, as the real pretokenized parse does; no syntax needed here."""
+
+    model_id = "fake"
+
+    def parse_pretokenized(self, text, sentences, id=None):
+        rows = [[{"start": s, "end": e, "words": [{"text": text[s:e]}]} for s, e in sentence] for sentence in sentences]
+        return Document.build(text, rows, id=id, model=self.model_id)
+
+
+class GoldExtractor:
+    """Returns the gold quotes of the document (read again from the corpus by id)."""
+
+    model_id = "gold"
+    parser = FakeParser()
+
+    def __init__(self, path: Path = WIKINEWS, fail: str | None = None):
+        self.gold = {d.id: d for d in corpora.read("wikinews", "dev", path=path)}
+        self.fail = fail
+
+    def extract(self, document: Document):
+        if document.id == self.fail:
+            raise RuntimeError("boom")
+        return self.gold[document.id].quotes()
+
+
+def arguments(tmp_path: Path, **changes) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    runner.register(parser.add_subparsers())
+    args = parser.parse_args(["eval", "--corpus", "wikinews", "--split", "dev", "--path", str(WIKINEWS), "--limit", "6", "--samples", "50", "-q"])
+    args.json = str(tmp_path / "results.json")
+    for key, value in changes.items():
+        setattr(args, key, value)
+    return args
+
+
+@needs_corpora
+def test_gold_predictions_score_one_and_results_are_recorded(tmp_path, capsys):
+    results = runner.run(arguments(tmp_path, errors=str(tmp_path / "errors.html")), factory=GoldExtractor)
+    written = json.loads((tmp_path / "results.json").read_text())
+    assert written == json.loads(json.dumps(results))
+    for name in ("messages", "roles", "joint", "form", "stwr"):
+        assert written["wikinews"][name] == {"p": 1.0, "r": 1.0, "f1": 1.0}
+    for key in ("model", "version", "corpus", "split", "documents", "annotations", "command", "date", "checksum"):
+        assert key in written
+    assert (written["model"], written["documents"], written["failed"]) == ("gold", 6, [])
+    assert written["by_type"]["Direct"]["messages"]["ci"]["f1"] == [1.0, 1.0]
+    assert "| wikinews messages | 100.0 | 100.0 | 100.0 |" in (tmp_path / "results.md").read_text()
+    assert "wikinews joint" in capsys.readouterr().out
+    assert "No errors." in (tmp_path / "errors.html").read_text()
+
+
+@needs_corpora
+def test_a_failing_document_is_reported_and_the_run_goes_on(tmp_path, capsys):
+    first = next(iter(corpora.read("wikinews", "dev", path=WIKINEWS, limit=1)))
+    results = runner.run(arguments(tmp_path), factory=lambda: GoldExtractor(fail=first.id))
+    assert results["failed"] == [f"{first.id}: RuntimeError: boom"] and results["documents"] == 6
+    assert "failed:" in capsys.readouterr().err
+
+
+@needs_corpora
+def test_jobs_keep_input_order(tmp_path):
+    documents = list(corpora.read("wikinews", "dev", path=WIKINEWS, limit=4))
+    serial = runner.predict_all(documents, GoldExtractor, jobs=1, progress=False)
+    assert runner.predict_all(documents, GoldExtractor, jobs=2, progress=False) == serial
+    assert [len(a) for a, _ in serial] == [len(d.annotations) for d in documents]
+
+
+@needs_corpora
+def test_types_filter_predictions_writing_and_errors(tmp_path):
+    def one_quote_short():
+        extractor = GoldExtractor()
+        extract = extractor.extract
+        extractor.extract = lambda document: extract(document)[1:]  # drop the first quote: a false negative
+        return extractor
+
+    args = arguments(tmp_path, types="Direct,Indirect", write_predictions=str(tmp_path / "predictions"), errors=str(tmp_path / "errors.html"))
+    results = runner.run(args, factory=one_quote_short)
+    assert set(results["by_type"]) == {"Direct", "Indirect"} and results["types"] == ["Direct", "Indirect"]
+    assert len(list((tmp_path / "predictions").glob("*.json"))) == 6
+    page = (tmp_path / "errors.html").read_text()
+    assert "false negatives" in page and "<script" not in page
+    with pytest.raises(QuotesError, match="unknown quote type 'Direkt'"):
+        runner.run(arguments(tmp_path, types="Direkt"), factory=GoldExtractor)
+
+
+def test_compare_prints_deltas(tmp_path, capsys):
+    def result(f1):
+        return {"scores": {"wikinews": {"messages": {"p": f1, "r": f1, "f1": f1}}}}
+
+    (tmp_path / "old.json").write_text(json.dumps(result(0.5)))
+    (tmp_path / "new.json").write_text(json.dumps(result(0.625)))
+    args = argparse.Namespace(compare=[str(tmp_path / "old.json"), str(tmp_path / "new.json")])
+    runner.run(args)
+    assert "wikinews.messages.f1                       50.0   62.5   +12.5" in capsys.readouterr().out
+    with pytest.raises(QuotesError, match="missing.json: cannot read results"):
+        runner.run(argparse.Namespace(compare=[str(tmp_path / "missing.json")] * 2))
+
+
+def test_error_browser_escapes_and_groups(tmp_path):
+    from quotes.corpora.base import GoldDocument
+    from quotes.evaluation.metrics import Annotation
+
+    text = "Er sagte: <b>Nein</b>."
+    document = GoldDocument("d<1>", text, [[(0, 2), (3, 8), (8, 9), (10, 21), (21, 22)]], [])
+    gold = [Annotation("Direct", "Speech", {"quote": (3,), "speaker": (0,)})]
+    predicted = [Annotation("Indirect", "Speech", {"quote": (1,)}, rule="verb<x>")]
+    page = runner.error_browser([(document, gold, predicted)])
+    assert "<b>Nein" not in page and "&lt;b&gt;Nein&lt;/b&gt;" in page and "verb&lt;x&gt;" in page
+    assert "Direct – false negatives (1)" in page and "Indirect – false positives (1)" in page
