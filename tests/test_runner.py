@@ -77,6 +77,8 @@ def test_a_failing_document_is_reported_and_the_run_goes_on(tmp_path, capsys):
     results = runner.run(arguments(tmp_path), factory=lambda: GoldExtractor(fail=first.id))
     assert results["failed"] == [f"{first.id}: RuntimeError: boom"] and results["documents"] == 6
     assert "failed:" in capsys.readouterr().err
+    with pytest.raises(QuotesError, match="every document failed; the first: .*boom"):
+        runner.run(arguments(tmp_path, limit=1), factory=lambda: GoldExtractor(fail=first.id))
 
 
 @needs_corpora

@@ -285,6 +285,8 @@ def run(args: argparse.Namespace, factory: Callable[[], Any] | None = None) -> d
     failed = [error for _, error in outcomes if error]
     for error in failed:
         print(f"failed: {error}", file=sys.stderr)
+    if documents and len(failed) == len(documents):  # a setup problem (e.g. no model), not a score of 0
+        raise QuotesError(f"every document failed; the first: {failed[0]}")
     predictions = [annotations for annotations, _ in outcomes]
     model = _model_id(args) if isinstance(factory, partial) else getattr(factory, "model_id", "custom")
     results = _describe(args, entry, report, predictions, failed, model)
@@ -333,7 +335,7 @@ def _model_id(args: argparse.Namespace) -> str:
     from quotes.parsing import Parser
 
     try:
-        return Parser(args.model).model_id
+        return Parser(args.model).model_id or str(args.model)
     except QuotesError:
         return str(args.model)
 
