@@ -139,6 +139,12 @@ def find_quotations(text: str) -> list[Quotation]:
                 _step(text, i, stack, close)
             i += 1
     close_all(len(text))
+    # a nested quote whose unclosed single-quote parent was dropped stands on its own
+    top = [q for q in found if q.depth == 0]
+    found = [
+        q if q.depth == 0 or any(t.start < q.start and q.end <= t.end for t in top) else Quotation(q.start, q.end, q.family, 0, q.closed)
+        for q in found
+    ]
     found.sort(key=lambda q: (q.start, q.depth))
     return found
 

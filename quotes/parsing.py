@@ -18,6 +18,7 @@ import logging
 import os
 import sys
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -215,10 +216,15 @@ class Parser:
         cache: str | os.PathLike[str] | ParseCache | None = None,
         ner: bool = False,
     ):
-        self.spec = resolve_model(model)
+        self._model = model
         self.cache = ParseCache(cache) if isinstance(cache, (str, os.PathLike)) else cache
         self.ner = ner
         self._pipelines: dict[bool, Any] = {}
+
+    @cached_property
+    def spec(self) -> ModelSpec:
+        """The resolved model, found on first use (empty input needs none)."""
+        return resolve_model(self._model)
 
     @property
     def model_id(self) -> str:
@@ -260,9 +266,9 @@ class Parser:
         results: list[Document | None] = []
         todo: list[tuple[int, str]] = []
         for position, (doc_id, text) in enumerate(batch):
-            cached = self._cached(text, None)
-            if cached is not None or not text.strip():
-                results.append(cached or Document(text, (), (), doc_id, self.model_id))
+            cached = self._cached(text, None) if text.strip() else Document(text, (), (), doc_id)
+            if cached is not None:
+                results.append(cached)
             else:
                 results.append(None)
                 todo.append((position, text))
@@ -287,11 +293,11 @@ class Parser:
         token positions; contractions are still split into words by the MWT model.
         """
         sentences = [list(s) for s in sentences if s]
+        if not sentences:
+            return Document(text, (), (), id)
         cached = self._cached(text, sentences)
         if cached is not None:
             return Document(cached.text, cached.sentences, cached.tokens, id, cached.model)
-        if not sentences:
-            return Document(text, (), (), id, self.model_id)
         from stanza.models.common import doc as stanza_doc
 
         rows = []
