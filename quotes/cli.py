@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import IO, Iterator, Sequence, Union
 
 from . import __version__
+from .corpora import catalog
+from .evaluation import runner as evaluation
 from .document import Document
 from .errors import QuotesError
 from .extractor import Extractor, Result
@@ -175,6 +177,9 @@ def build_parser() -> argparse.ArgumentParser:
     train = models_commands.add_parser("train", help="train the compact pipeline from CoNLL-U (see quotes/models/README.md)")
     train.add_argument("train_args", nargs=argparse.REMAINDER)
     models.set_defaults(run=_run_models)
+
+    evaluation.register(commands)
+    catalog.register(commands)
     return parser
 
 
