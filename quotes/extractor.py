@@ -15,6 +15,7 @@ from .errors import QuotesError
 from .parsing import ParseCache, Parser
 from .quote import Quote
 from .rules.direct import find_direct_quotes
+from .rules.indirect import find_indirect_quotes, nest_direct_quotes
 
 Item = Union[str, tuple[str, str], Document]
 
@@ -32,7 +33,9 @@ class Result:
 def extract_from_document(document: Document) -> list[Quote]:
     """All quotes of a parsed document, in text order, numbered from 0."""
     context = Context(document)
-    quotes = find_direct_quotes(context)
+    direct = find_direct_quotes(context)
+    others = find_indirect_quotes(context, direct)
+    quotes = nest_direct_quotes(direct, others) + others
     quotes.sort(key=lambda q: (q.start, q.end))
     return [q.with_(id=i, document=document.id) for i, q in enumerate(quotes)]
 

@@ -1,0 +1,467 @@
+"""Indirect, reported and free indirect speech: the attribution patterns of German news.
+
+Rules work per parse sentence. Each looks for one pattern — a complement clause of a cue, a
+parenthetical frame, a prepositional source ("laut X", "X zufolge"), a speech act with an
+object (Reported), Konjunktiv sentences that continue someone's speech (IndirectFreeIndirect),
+or reportive "sollen" (FreeIndirect) — and returns a :class:`Finding`; :func:`find_indirect_quotes`
+keeps the first finding per stretch of text and builds the quotes. The tree is used where it is
+reliable (subjects, clause heads) and backed by word order and punctuation where the compact
+parser often errs (clause attachment).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterator, Sequence
+
+from .. import lexicon
+from ..context import Context, Located
+from ..cues import Cue
+from ..document import Sentence, Word
+from ..quote import Mention, Quote, Speaker
+from ..speakers import chunk_after, chunk_before, speaker_items
+
+COMPLEMENT_RELATIONS = frozenset({"ccomp", "xcomp", "parataxis", "csubj", "csubj:pass"})
+COMPLEMENTIZERS = frozenset({"dass", "daß", "ob"})
+WH_WORDS = frozenset("wie was wer wen wem warum weshalb weswegen wann wo woher wohin wieso welche welcher welches welchen inwiefern".split())
+SENTENCE_PUNCTUATION = frozenset({".", "!", "?", "…", ":", ";"})
+# Nouns after "nach" that make it a source ("nach Angaben der Polizei"), not time or place.
+SOURCE_NOUNS_AFTER_NACH = frozenset(
+    "angabe angaben information informationen aussage aussagen wort worten ansicht ansichten einschätzung "
+    "einschätzungen meinung bericht berichten darstellung darstellungen schätzung schätzungen erkenntnis "
+    "erkenntnissen auffassung überzeugung worte mitteilung mitteilungen meldung meldungen auskunft auskünften "
+    "beobachtung beobachtungen äußerung äußerungen".split()
+)
+# Finite Konjunktiv I (and II standing in for it) forms the compact tagger may not mark Mood=Sub.
+SUBJUNCTIVE_FORMS = frozenset(
+    "sei seien seiest habe hätte hätten werde würde würden könne könnte könnten müsse müsste müssten "
+    "solle wolle dürfe dürfte dürften gebe gäbe gäben stehe liege gehe komme wäre wären möge lasse "
+    "bleibe wisse brauche mache sehe halte stimme fehle gelte handle handele".split()
+)
+REPORTIVE_MODALS = frozenset({"soll", "sollen", "sollte", "sollten", "sollst"})
+# Speech-act verbs whose object is the message (Reported): "forderte höhere Löhne".
+REPORTED_MINIMUM = 2
+CONTINUATION_GAP = 1  # paragraphs a Konjunktiv continuation may skip back to its source
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A message found by a rule: its words, attribution and type."""
+
+    rule: str
+    type: str
+    message: Sequence[Located]
+    cue: Cue | None = None
+    frame: Sequence[Located] = ()
+    speaker: Sequence[Located] = ()
+    confidence: float = 0.8
+    whole_sentence: bool = False  # keep the final punctuation, as the corpus does for these types
+
+
+def located(sentence: Sentence, words: Sequence[Word]) -> list[Located]:
+    return [Located(sentence, w) for w in words]
+
+
+def is_subjunctive(word: Word) -> bool:
+    """Konjunktiv I or II, by the tagger's Mood or by a list of unambiguous forms."""
+    return word.feat("Mood") == "Sub" or word.text.lower() in SUBJUNCTIVE_FORMS
+
+
+def finite_verbs(sentence: Sentence) -> list[Word]:
+    return [w for w in sentence.words if w.upos in ("VERB", "AUX") and (w.feat("VerbForm") == "Fin" or w.xpos.endswith("FIN"))]
+
+
+def _trim(items: list[Located]) -> list[Located]:
+    while items and items[-1].word.text in SENTENCE_PUNCTUATION | {",", "–", "-"}:
+        items.pop()
+    while items and items[0].word.text in {",", "–", "-", ":"}:
+        items.pop(0)
+    return items
+
+
+def _cue_words(cue: Cue) -> list[Located]:
+    """The cue as the corpus marks it: with its auxiliaries and correlates ("hatte betont", "wies darauf hin")."""
+    extra = [
+        w
+        for w in cue.sentence.children(cue.head)
+        if w.relation == "aux" or (w.xpos in ("PROAV", "PAV") and abs(w.id - cue.head.id) <= 4)
+    ]
+    return located(cue.sentence, sorted({*cue.words, *extra}, key=lambda w: w.id))
+
+
+def _sentence_items(sentence: Sentence) -> list[Located]:
+    return located(sentence, sentence.words)
+
+
+def _speaker_for(context: Context, cue: Cue, frame: Sequence[Located]) -> list[Located]:
+    items = speaker_items(context, cue.sentence, cue.head, frame)
+    if items:
+        return items
+    index = next((i for i, item in enumerate(frame) if item.word is cue.head), None)
+    if index is None:
+        return []
+    before = chunk_before(list(frame[:index]))
+    return before or chunk_after(frame, index + 1)
+
+
+# --- complement clauses -------------------------------------------------------------------
+
+
+def _complement_head(sentence: Sentence, verb: Word) -> Word | None:
+    """A clause the cue verb governs: dass/ob/w-clause, zu-infinitive or verb-second clause."""
+    candidates = list(sentence.children(verb))
+    for child in list(candidates):  # "wies darauf hin, dass": the clause hangs on the correlate
+        if child.xpos in ("PROAV", "PAV") or child.relation in ("obj", "obl"):
+            candidates.extend(c for c in sentence.children(child) if c.deprel in COMPLEMENT_RELATIONS | {"acl"})
+    for child in candidates:
+        if child.deprel not in COMPLEMENT_RELATIONS and child.deprel != "acl":
+            continue
+        if child.id < verb.id and child.deprel == "parataxis":
+            continue  # a preceding clause is the parenthetical pattern
+        marks = {w.text.lower() for w in sentence.children(child) if w.relation == "mark"}
+        if child.deprel == "xcomp" and not any(w.xpos == "PTKZU" or w.text == "zu" for w in sentence.children(child)):
+            if not any(w.xpos == "VVIZU" for w in sentence.subtree(child)):
+                continue
+        if child.deprel == "acl" and not marks & COMPLEMENTIZERS:
+            continue
+        if child.upos in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "PRON") and child.id > verb.id:
+            return child
+    return None
+
+
+def _clause_after_comma(sentence: Sentence, verb: Word) -> list[Word]:
+    """Word-order fallback: ", dass …", ", ob …", ", w- …", ", … zu tun" or a V2 clause after the cue."""
+    words = sentence.words
+    position = verb.id  # index of the word after the verb
+    while position < len(words) and words[position].text != ",":
+        if words[position].upos in ("VERB", "AUX") and words[position].xpos.endswith("FIN"):
+            return []  # another finite verb first: the cue is not the clause's main verb
+        position += 1
+    if position + 1 >= len(words):
+        return []
+    rest = list(words[position + 1 :])
+    first = rest[0].text.lower()
+    if first in COMPLEMENTIZERS or first in WH_WORDS:
+        return rest
+    finite = [w for w in rest if w.upos in ("VERB", "AUX") and w.xpos.endswith("FIN")]
+    if finite and is_subjunctive(finite[0]) and finite[0].id - rest[0].id <= 6:
+        return rest  # verb-second Konjunktiv clause: "sagte, die Regierung habe …"
+    if any(w.xpos == "PTKZU" for w in rest[:12]) and not finite:
+        return rest  # "kündigte an, … zu investieren"
+    return []
+
+
+def indirect_complement_clause(context: Context, sentence: Sentence, cue: Cue) -> Finding | None:
+    """X sagte, dass … / X betonte, die Regierung habe … / X kündigte an, … zu investieren."""
+    if cue.kind != "verb":
+        return None
+    head = _complement_head(sentence, cue.head)
+    clause: list[Word] = []
+    if head is not None:
+        clause = sentence.subtree(head)
+        clause = [w for w in sentence.words if clause[0].id <= w.id <= clause[-1].id]
+    if not clause:
+        clause = _clause_after_comma(sentence, cue.head)
+    if not clause:
+        return None
+    # the message runs to the end of the sentence (or to a later quotation), the frame is the rest
+    last = clause[-1].id
+    tail = [w for w in sentence.words if w.id > last and w.text not in SENTENCE_PUNCTUATION]
+    message = _trim(located(sentence, clause + ([] if _ends_frame(tail, cue) else tail)))
+    if len(message) < 2:
+        return None
+    message_ids = {item.word.id for item in message}
+    frame = _trim_end(located(sentence, [w for w in sentence.words if w.id not in message_ids]))
+    return Finding("indirect_complement_clause", "Indirect", message, cue, frame, _speaker_for(context, cue, frame))
+
+
+def _ends_frame(tail: Sequence[Word], cue: Cue) -> bool:
+    return bool(tail) and any(w is cue.head for w in tail)
+
+
+def _trim_end(items: list[Located]) -> list[Located]:
+    while items and items[-1].word.text in SENTENCE_PUNCTUATION:
+        items.pop()
+    return items
+
+
+# --- parenthetical frames -----------------------------------------------------------------
+
+
+def indirect_parenthetical(context: Context, sentence: Sentence, cue: Cue) -> Finding | None:
+    """Die Regierung habe keine Wahl, sagte X. / Die Lage, so X, sei ernst. — a verb-first frame after the message."""
+    words = sentence.words
+    index = cue.head.id - 1
+    if cue.kind == "verb":
+        frame_start = index - 1
+        if frame_start < 1 or words[frame_start].text != ",":
+            return None
+    elif cue.lemma == "so" and index >= 1 and words[index - 1].text == ",":
+        frame_start = index - 1
+    else:
+        return None
+    before = words[:frame_start]
+    if not any(w.upos in ("VERB", "AUX") for w in before):
+        return None
+    end = frame_start + 1
+    while end < len(words) and words[end].text not in {","} | SENTENCE_PUNCTUATION:
+        end += 1
+    frame = located(sentence, words[frame_start:end])
+    after = [w for w in words[end + 1 :] if w.text not in SENTENCE_PUNCTUATION] if end < len(words) and words[end].text == "," else []
+    message = _trim(located(sentence, list(before) + after))
+    if len(message) < 3:
+        return None
+    cue_index = index - frame_start
+    if cue.kind == "verb":
+        speaker = _speaker_for(context, cue, frame) or chunk_after(frame, cue_index + 1)
+    else:
+        speaker = chunk_after(frame, cue_index + 1)
+    return Finding("indirect_parenthetical", "Indirect", message, cue, frame, speaker)
+
+
+# --- prepositional and adverbial sources --------------------------------------------------
+
+
+def indirect_according_to(context: Context, sentence: Sentence, cue: Cue) -> Finding | None:
+    """laut X / X zufolge / nach Angaben (von) X / gemäß X: the rest of the clause is the message."""
+    words = sentence.words
+    items = _sentence_items(sentence)
+    index = cue.head.id - 1
+    if cue.kind == "preposition" and cue.lemma in ("laut", "gemäß"):
+        source = chunk_after(items, index + 1)
+        frame = items[index : index + 1 + len(source)] if source else []
+    elif cue.kind == "postposition" or cue.lemma == "zufolge":
+        source = chunk_before(items[:index])
+        frame = source + [items[index]] if source else []
+    elif cue.lemma == "nach" and index + 1 < len(words):
+        following = chunk_after(items, index + 1)
+        nouns = [item for item in following if item.word.upos in ("NOUN", "PROPN")]
+        if not nouns or nouns[0].word.text.lower() not in SOURCE_NOUNS_AFTER_NACH:
+            return None
+        source = following
+        frame = items[index : index + 1 + len(source)]
+    else:
+        return None
+    if not frame:
+        return None
+    frame_ids = {item.word.id for item in frame}
+    message = _trim([item for item in items if item.word.id not in frame_ids and item.word.text not in SENTENCE_PUNCTUATION])
+    if len([m for m in message if m.word.upos in ("VERB", "AUX")]) == 0 or len(message) < 3:
+        return None
+    return Finding("indirect_according_to", "Indirect", message, cue, frame, source, 0.75)
+
+
+def indirect_wie_clause(context: Context, sentence: Sentence, cue: Cue) -> Finding | None:
+    """Wie X mitteilte, … / …, wie X sagte. — the wie-clause is the frame, the rest the message."""
+    if cue.kind != "verb":
+        return None
+    words = sentence.words
+    start = cue.head.id - 1
+    while start > 0 and words[start].text.lower() != "wie" and words[start].text != ",":
+        start -= 1
+    if words[start].text.lower() != "wie" or (start > 0 and words[start - 1].text not in {","}):
+        return None
+    end = cue.head.id
+    while end < len(words) and words[end].text not in {","} | SENTENCE_PUNCTUATION:
+        end += 1
+    frame_words = words[start:end]
+    message = _trim(located(sentence, [w for w in words if w not in frame_words and w.text not in SENTENCE_PUNCTUATION]))
+    if len(message) < 3 or not any(m.word.upos in ("VERB", "AUX") for m in message):
+        return None
+    frame = located(sentence, frame_words)
+    return Finding("indirect_wie_clause", "Indirect", message, cue, frame, _speaker_for(context, cue, frame), 0.75)
+
+
+# --- reported speech ----------------------------------------------------------------------
+
+
+def reported_speech_act(context: Context, sentence: Sentence, cue: Cue) -> Finding | None:
+    """X forderte höhere Löhne / warnte vor einer Blase / sprach von 800 Autos: the clause is the message."""
+    if cue.kind != "verb":
+        return None
+    entry = lexicon.cue_verb(cue.lemma)
+    if entry is None or entry.reported < REPORTED_MINIMUM:
+        return None
+    verb = cue.head
+    if verb.relation not in ("root", "conj") and not any(w.relation == "aux" for w in sentence.children(verb)):
+        return None
+    objects = [w for w in sentence.children(verb) if w.relation in ("obj", "obl", "iobj")]
+    if not objects:
+        return None
+    speaker = speaker_items(context, sentence, verb, _sentence_items(sentence))
+    if not speaker:
+        return None
+    message = _sentence_items(sentence)
+    return Finding("reported_speech_act", "Reported", message, None, (), speaker, 0.6, whole_sentence=True)
+
+
+CUE_RULES: tuple[Callable[[Context, Sentence, Cue], Finding | None], ...] = (
+    indirect_wie_clause,
+    indirect_parenthetical,
+    indirect_complement_clause,
+    indirect_according_to,
+    reported_speech_act,
+)
+
+
+# --- free indirect speech -----------------------------------------------------------------
+
+
+def _main_finite(sentence: Sentence) -> Word | None:
+    """The finite verb of the main clause: the root's own finite verb, or the first finite verb."""
+    verbs = finite_verbs(sentence)
+    for root in sentence.roots:
+        for word in (root, *sentence.children(root)):
+            if word in verbs:
+                return word
+    return verbs[0] if verbs else None
+
+
+def is_reportive_sollen(sentence: Sentence) -> bool:
+    """Das Fairphone soll ab September geliefert werden. — reportive, not deontic, "sollen"."""
+    if sentence.words and sentence.words[-1].text == "?":
+        return False
+    for word in sentence.words:
+        if word.text.lower() in REPORTIVE_MODALS and word.lemma.lower() in ("sollen", "soll"):
+            subject = next((w for w in sentence.words if w.relation == "nsubj" and w.text.lower() in ("ich", "wir", "du", "ihr", "man")), None)
+            return subject is None
+    return False
+
+
+def continuation_findings(context: Context, covered: set[int], speakers: list[tuple[int, list[Located]]]) -> Iterator[Finding]:
+    """Konjunktiv sentences after an attributed quote continue its speaker (IndirectFreeIndirect);
+    reportive "sollen" sentences are FreeIndirect. Consecutive sentences form one quote."""
+    run: list[Located] = []
+    run_type = ""
+    run_speaker: list[Located] = []
+
+    def flush() -> Iterator[Finding]:
+        if run:
+            rule = "indirect_free_continuation" if run_type == "IndirectFreeIndirect" else "free_indirect_sollen"
+            yield Finding(rule, run_type, list(run), None, (), run_speaker, 0.55, whole_sentence=True)
+
+    previous_end = -1
+    for sentence in context.document.sentences:
+        if sentence.index in covered or not sentence.words:
+            yield from flush()
+            run, run_type = [], ""
+            continue
+        source = _recent_speaker(context, speakers, sentence)
+        verb = _main_finite(sentence)
+        kind = ""
+        if verb is not None and is_subjunctive(verb) and source is not None and not _has_question(sentence):
+            kind = "IndirectFreeIndirect"
+        elif is_reportive_sollen(sentence):
+            kind = "FreeIndirect"
+        contiguous = run and not context.paragraph_break_between(previous_end, sentence.start)
+        if kind and kind == run_type and contiguous:
+            run.extend(_sentence_items(sentence))
+        else:
+            yield from flush()
+            run, run_type = (_sentence_items(sentence), kind) if kind else ([], "")
+            run_speaker = list(source) if kind and source is not None else []
+        previous_end = sentence.end
+    yield from flush()
+
+
+def _has_question(sentence: Sentence) -> bool:
+    return bool(sentence.words) and sentence.words[-1].text == "?"
+
+
+def _recent_speaker(context: Context, speakers: list[tuple[int, list[Located]]], sentence: Sentence) -> list[Located] | None:
+    """The speaker of the last attributed quote before ``sentence``, if within reach."""
+    best = None
+    for end, items in speakers:
+        if end <= sentence.start:
+            best = (end, items)
+    if best is None:
+        return None
+    breaks = context.text.count("\n\n", best[0], sentence.start) + context.text.count("\n", best[0], sentence.start) // 2
+    return best[1] if breaks <= CONTINUATION_GAP else None
+
+
+# --- assembly -----------------------------------------------------------------------------
+
+
+def _sentence_findings(context: Context, sentence: Sentence) -> list[Finding]:
+    found = []
+    for cue in [c for c in context.cues if c.sentence is sentence]:
+        for rule in CUE_RULES:
+            finding = rule(context, sentence, cue)
+            if finding is not None:
+                found.append(finding)
+                break
+    return found
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _build(context: Context, finding: Finding) -> Quote | None:
+    items = finding.message
+    if finding.whole_sentence:
+        spans = context.spans(items, frozenset({",", ":"}), frozenset({",", ":", ";"}))
+    else:
+        spans = context.spans(items, frozenset({",", ":", "–", "-"}), frozenset({",", ":", ";", ".", "–", "-"}))
+    if not spans:
+        return None
+    cue = context.mention(_cue_words(finding.cue)) if finding.cue is not None else None
+    speaker = context.mention(finding.speaker)
+    return Quote(
+        type=finding.type,
+        medium=finding.cue.medium if finding.cue is not None else "Speech",
+        quote=Mention(spans),
+        cue=cue,
+        frame=context.frame(finding.frame) if finding.frame else None,
+        speaker=Speaker(speaker.spans) if speaker is not None else None,
+        rule=finding.rule,
+        confidence=finding.confidence,
+    )
+
+
+def find_indirect_quotes(context: Context, direct: Sequence[Quote]) -> list[Quote]:
+    """Indirect, Reported, IndirectFreeIndirect and FreeIndirect quotes, given the direct ones."""
+    direct_ranges = [(q.start, q.end) for q in direct]
+    quotes: list[Quote] = []
+    covered: set[int] = set()
+    speakers: list[tuple[int, list[Located]]] = []
+    for quote in direct:
+        if quote.speaker is not None:
+            speakers.append((quote.end, context.words_in(quote.speaker.start, quote.speaker.end)))
+    for sentence in context.document.sentences:
+        for finding in _sentence_findings(context, sentence):
+            quote = _build(context, finding)
+            if quote is None:
+                continue
+            if any(start <= quote.start and quote.end <= end for start, end in direct_ranges):
+                continue  # the message is a direct quotation: already found
+            if any(_overlaps((q.start, q.end), (quote.start, quote.end)) for q in quotes):
+                continue
+            quotes.append(quote)
+            covered.add(sentence.index)
+            if finding.speaker:
+                speakers.append((quote.end, list(finding.speaker)))
+    for sentence in context.document.sentences:
+        if any(_overlaps((start, end), (sentence.start, sentence.end)) and (end - start) > 0.6 * (sentence.end - sentence.start) for start, end in direct_ranges):
+            covered.add(sentence.index)
+    speakers.sort(key=lambda pair: pair[0])
+    for finding in continuation_findings(context, covered, speakers):
+        quote = _build(context, finding)
+        if quote is not None:
+            quotes.append(quote)
+    return quotes
+
+
+def nest_direct_quotes(direct: Sequence[Quote], others: Sequence[Quote]) -> list[Quote]:
+    """Mark direct quotes inside another quote's message as nested (the corpus's isNested);
+    an unattributed one takes the speaker of the quote around it."""
+    nested = []
+    for quote in direct:
+        outer = next((o for o in others if o.start <= quote.start and quote.end <= o.end), None)
+        if outer is None:
+            nested.append(quote)
+            continue
+        speaker = quote.speaker if quote.speaker is not None else outer.speaker
+        nested.append(quote.with_(nested=True, speaker=speaker))
+    return nested
