@@ -104,7 +104,7 @@ def _run_extract(args: argparse.Namespace) -> int:
                 else:
                     yield item
 
-    results: Iterator[Result] = extractor.pipe(items(), batch_size=args.batch_size)
+    results: Iterator[Result] = extractor.pipe(items(), batch_size=args.batch_size, jobs=args.jobs)
     if sys.stderr.isatty() and not args.quiet:
         from tqdm import tqdm
 
@@ -166,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--model", help="model directory or name (stanza:de, stanza:de-hdt, compact)")
     extract.add_argument("--cache", help="parse-cache directory (re-runs skip parsing)")
     extract.add_argument("--batch-size", type=int, default=32, help="documents per parser call")
+    extract.add_argument("--jobs", type=int, default=1, help="worker processes, each loading the model once")
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     extract.set_defaults(run=_run_extract)
 

@@ -67,12 +67,20 @@ class Extractor:
         document = item if isinstance(item, Document) else self.parser.parse(item, id=id)
         return extract_from_document(document)
 
-    def pipe(self, items: Iterable[Item], batch_size: int = 32) -> Iterator[Result]:
+    def pipe(self, items: Iterable[Item], batch_size: int = 32, jobs: int = 1) -> Iterator[Result]:
         """Stream results for texts, (id, text) pairs or documents, lazily and in input order.
 
-        Texts are parsed ``batch_size`` at a time through one pipeline. A document that fails
-        gives a :class:`Result` with ``error`` set; the others go on.
+        Texts are parsed ``batch_size`` at a time through one pipeline; with ``jobs`` > 1, in
+        that many worker processes (see :mod:`quotes.parallel`). A document that fails gives a
+        :class:`Result` with ``error`` set; the others go on.
         """
+        if jobs > 1:
+            from .parallel import extract_in_processes
+
+            return extract_in_processes(items, jobs, self._model, self._cache, batch_size=min(batch_size, 8))
+        return self._pipe(items, batch_size)
+
+    def _pipe(self, items: Iterable[Item], batch_size: int) -> Iterator[Result]:
         batch: list[tuple[str | None, str]] = []
         for number, item in enumerate(items):
             if isinstance(item, Document):

@@ -39,9 +39,13 @@ def quote_row(quote: Quote) -> dict[str, object]:
     }
 
 
+DTYPES = {"id": "int64", "start": "int64", "end": "int64", "confidence": "float64"}
+
+
 def to_dataframe(quotes: Iterable[Quote]) -> pd.DataFrame:
-    """One row per quote, flat columns (see ``COLUMNS``)."""
-    return pd.DataFrame([quote_row(q) for q in quotes], columns=list(COLUMNS))
+    """One row per quote, flat columns (see ``COLUMNS``); empty input keeps the column types."""
+    frame = pd.DataFrame([quote_row(q) for q in quotes], columns=list(COLUMNS))
+    return frame.astype({column: DTYPES.get(column, "object") for column in COLUMNS})
 
 
 def speakers(quotes: Iterable[Quote], by_document: bool = True) -> pd.DataFrame:

@@ -1,0 +1,92 @@
+"""Multi-process runs: a pool of workers, each loading its pipeline once.
+
+Batches are sent to the workers with a bounded number in flight, so memory stays flat for any
+input size, and results come back in input order. A worker that dies takes only its batch
+with it: those items are reported through ``on_failure``, the pool is rebuilt and the run goes on.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import partial
+from itertools import islice
+from typing import Any, Callable, Iterable, Iterator, TypeVar
+
+from .extractor import Extractor, Item, Result
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_worker: Any = None
+
+
+def _start(factory: Callable[[], Any]) -> None:
+    """Runs once per worker process: one torch thread each (the processes share the cores)."""
+    global _worker
+    import torch
+
+    torch.set_num_threads(1)
+    _worker = factory()
+
+
+def _call(work: Callable[[Any, list[Any]], list[Any]], batch: list[Any]) -> list[Any]:
+    return work(_worker, batch)
+
+
+def pool_map(
+    work: Callable[[Any, list[T]], list[R]],
+    items: Iterable[T],
+    factory: Callable[[], Any],
+    on_failure: Callable[[T], R],
+    jobs: int,
+    batch_size: int = 8,
+) -> Iterator[R]:
+    """``work(worker_state, batch)`` over batches of ``items`` in ``jobs`` processes, in input order.
+
+    ``factory`` builds each worker's state once (an extractor, say); ``work`` and ``factory``
+    must be picklable (module-level functions, ``functools.partial`` of them).
+    """
+    source = iter(items)
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(factory,))
+
+    pool = new_pool()
+    pending: deque[tuple[list[T], Future[list[R]]]] = deque()
+    try:
+        while True:
+            while len(pending) < 2 * jobs:
+                batch = list(islice(source, batch_size))
+                if not batch:
+                    break
+                pending.append((batch, pool.submit(_call, work, batch)))
+            if not pending:
+                return
+            batch, future = pending.popleft()
+            try:
+                yield from future.result()
+            except BrokenProcessPool:
+                yield from (on_failure(item) for item in batch)
+                pool.shutdown(cancel_futures=True)
+                pool = new_pool()  # the other batches in flight died with the pool: send them again
+                pending = deque((b, pool.submit(_call, work, b)) for b, _ in pending)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _extract_batch(extractor: Extractor, batch: list[Item]) -> list[Result]:
+    return list(extractor.pipe(batch, batch_size=len(batch)))
+
+
+def _failed(item: Item) -> Result:
+    doc_id = item[0] if isinstance(item, tuple) else getattr(item, "id", None)
+    return Result(doc_id, [], "the worker process died while processing this document")
+
+
+def extract_in_processes(items: Iterable[Item], jobs: int, model: Any, cache: Any, batch_size: int) -> Iterator[Result]:
+    """:meth:`Extractor.pipe` spread over ``jobs`` processes; plain texts are numbered as there."""
+    numbered = ((str(number), item) if isinstance(item, str) else item for number, item in enumerate(items))
+    factory = partial(Extractor, model, cache=cache)
+    return pool_map(_extract_batch, numbered, factory, _failed, jobs, batch_size=batch_size)
