@@ -23,13 +23,20 @@ class Failure(Exception):
     """An input that could not be read; the run reports it and goes on."""
 
 
-def _read_text(path: Path) -> str:
+def _lines(name: str) -> Iterator[str]:
+    """The lines of a file (or stdin for ``-``), read lazily; read errors become a :class:`Failure`."""
+    if name == "-":
+        yield from sys.stdin
+        return
+    line = 0
     try:
-        return path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise Failure(f"{path}: not valid UTF-8 (byte {error.start}); convert the file to UTF-8") from None
+        with open(name, encoding="utf-8", newline="") as stream:
+            for line, text in enumerate(stream, start=1):
+                yield text
+    except UnicodeDecodeError:
+        raise Failure(f"{name}:{line + 1}: not valid UTF-8; convert the file to UTF-8") from None
     except OSError as error:
-        raise Failure(f"{path}: cannot read ({error.strerror})") from None
+        raise Failure(f"{name}: cannot read ({error.strerror})") from None
 
 
 def _expand(paths: Sequence[str]) -> Iterator[str]:
@@ -42,27 +49,21 @@ def _expand(paths: Sequence[str]) -> Iterator[str]:
 
 
 def _documents_from(name: str, input_format: str) -> Iterator[Item | Failure]:
-    """The documents of one input (file or ``-``), with failures in their place."""
-    if name == "-":
-        text = sys.stdin.read()
-        source = "<stdin>"
-    else:
-        try:
-            text = _read_text(Path(name))
-        except Failure as failure:
-            yield failure
-            return
-        source = name
-    if input_format == "text":
-        yield (Path(name).name if name != "-" else "stdin", text)
-    elif input_format == "jsonl":
-        yield from _jsonl_documents(source, text)
-    else:
-        yield from _conllu_documents(source, text)
+    """The documents of one input (file or ``-``), streamed, with failures in their place."""
+    source = "<stdin>" if name == "-" else name
+    reader = {"text": _text_document, "jsonl": _jsonl_documents, "conllu": _conllu_documents}[input_format]
+    try:
+        yield from reader(source, _lines(name))
+    except Failure as failure:
+        yield failure
 
 
-def _jsonl_documents(source: str, text: str) -> Iterator[Item | Failure]:
-    for number, line in enumerate(text.splitlines(), start=1):
+def _text_document(source: str, lines: Iterator[str]) -> Iterator[Item]:
+    yield ("stdin" if source == "<stdin>" else Path(source).name, "".join(lines))
+
+
+def _jsonl_documents(source: str, lines: Iterator[str]) -> Iterator[Item | Failure]:
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
@@ -75,19 +76,28 @@ def _jsonl_documents(source: str, text: str) -> Iterator[Item | Failure]:
         yield (str(record.get("id", f"{Path(source).name}:{number}")), record["text"])
 
 
-def _conllu_documents(source: str, text: str) -> Iterator[Item | Failure]:
+def _conllu_documents(source: str, lines: Iterator[str]) -> Iterator[Item | Failure]:
     """CoNLL-U input: documents separated by ``# newdoc`` lines (one per file otherwise)."""
-    chunks: list[tuple[str, int, list[str]]] = []
-    for number, line in enumerate(text.splitlines(keepends=True), start=1):
-        if line.startswith("# newdoc") or not chunks:
-            name = line.split("=", 1)[1].strip() if line.startswith("# newdoc") and "=" in line else f"{Path(source).name}#{len(chunks) + 1}"
-            chunks.append((name, number, []))
-        chunks[-1][2].append(line)
-    for name, first_line, lines in chunks:
-        try:
-            yield Document.from_conllu("".join(lines), id=name)
-        except ValueError as error:
-            yield Failure(f"{source} (document starting at line {first_line}): {error}")
+    name, first_line, block = f"{Path(source).name}#1", 1, []
+    count = 0
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("# newdoc") and block:
+            yield _conllu_document(source, name, first_line, block)
+            block = []
+        if line.startswith("# newdoc") or not block:
+            count += 1
+            name = line.split("=", 1)[1].strip() if line.startswith("# newdoc") and "=" in line else f"{Path(source).name}#{count}"
+            first_line = number
+        block.append(line)
+    if block:
+        yield _conllu_document(source, name, first_line, block)
+
+
+def _conllu_document(source: str, name: str, first_line: int, block: list[str]) -> Item | Failure:
+    try:
+        return Document.from_conllu("".join(block), id=name)
+    except ValueError as error:
+        return Failure(f"{source} (document starting at line {first_line}): {error}")
 
 
 def _run_extract(args: argparse.Namespace) -> int:

@@ -45,7 +45,7 @@ def test_bad_inputs_are_reported_in_one_line_and_the_rest_is_processed(tmp_path)
     result = run("extract", "--input-format", "conllu", str(broken), str(latin1), str(good), str(tmp_path / "missing.conllu"))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert f"{latin1}: not valid UTF-8" in result.stderr
+    assert f"{latin1}:1: not valid UTF-8" in result.stderr
     assert f"{broken} (document starting at line 1): invalid CoNLL-U" in result.stderr
     assert "missing.conllu: cannot read" in result.stderr
     assert "3 input(s) failed" in result.stderr
