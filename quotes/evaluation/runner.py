@@ -14,7 +14,6 @@ import json
 import shlex
 import sys
 from collections import Counter, defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
@@ -27,6 +26,7 @@ from quotes.corpora.catalog import Corpus, cache_home, checksum
 from quotes.errors import QuotesError
 from quotes.evaluation import metrics as m
 from quotes.evaluation.metrics import Annotation
+from quotes.parallel import pool_map
 
 RESULTS = Path("eval") / "results"
 HEADLINE = ("messages", "roles", "joint", "form", "stwr")
@@ -49,20 +49,21 @@ def predict(extractor: Any, gold: GoldDocument) -> list[Annotation]:
     return [annotation_of(quote, gold, use_tokens=gold.pretokenized) for quote in extractor.extract(document)]
 
 
-_worker_extractor: Any = None
-
-
-def _start_worker(factory: Callable[[], Any]) -> None:
-    """Pool initializer: each worker builds its extractor (and loads its model) once."""
-    global _worker_extractor
-    _worker_extractor = factory()
-
-
-def _predict_safely(gold: GoldDocument, extractor: Any = None) -> Prediction:
+def _predict_safely(gold: GoldDocument, extractor: Any) -> Prediction:
     try:
-        return predict(extractor or _worker_extractor, gold), None
+        return predict(extractor, gold), None
+    except QuotesError:
+        raise  # a missing model fails every document: stop with its message
     except Exception as error:  # one broken document must not end a corpus run; it is reported
         return [], f"{gold.id}: {type(error).__name__}: {error}"
+
+
+def _predict_batch(extractor: Any, batch: list[GoldDocument]) -> list[Prediction]:
+    return [_predict_safely(gold, extractor) for gold in batch]
+
+
+def _worker_died(gold: GoldDocument) -> Prediction:
+    return [], f"{gold.id}: the worker process died while processing this document"
 
 
 def predict_all(
@@ -74,8 +75,7 @@ def predict_all(
     if jobs <= 1:
         extractor = factory()
         return list(bar(_predict_safely(gold, extractor) for gold in documents))
-    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(factory,)) as pool:
-        return list(bar(pool.map(_predict_safely, documents, chunksize=4)))
+    return list(bar(pool_map(_predict_batch, documents, factory, _worker_died, jobs, batch_size=4)))
 
 
 # --- scoring --------------------------------------------------------------------------------

@@ -1,0 +1,127 @@
+"""Speed and memory targets, checked on ratios measured in the same run.
+
+Run with ``python -m pytest tests/benchmarks -m benchmark`` (not part of the default run).
+"""
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import quotes
+from quotes.extractor import extract_from_document
+from quotes.parsing import Parser
+
+pytestmark = pytest.mark.benchmark
+
+
+@pytest.fixture(scope="module")
+def parser():
+    parser = Parser("compact")
+    parser.parse("Vorab geladen.")  # model loading is not part of any measurement
+    return parser
+
+
+@pytest.fixture(scope="module")
+def parsed(parser, documents):
+    started = time.perf_counter()
+    result = list(parser.parse_many(documents[:100]))
+    return result, time.perf_counter() - started
+
+
+def test_parse_throughput(benchmark, parser, documents):
+    sample = documents[:40]
+    result = benchmark.pedantic(lambda: list(parser.parse_many(sample)), rounds=2, iterations=1)
+    tokens = sum(len(d.tokens) for d in result)
+    benchmark.extra_info["tokens_per_second"] = round(tokens / benchmark.stats.stats.mean)
+
+
+def test_extraction_costs_at_most_five_percent_of_parsing(benchmark, parsed):
+    documents, parse_seconds = parsed
+    benchmark.pedantic(lambda: [extract_from_document(d) for d in documents], rounds=5, iterations=1)
+    sentences = sum(len(d.sentences) for d in documents)
+    extract_seconds = benchmark.stats.stats.mean
+    benchmark.extra_info["sentences_per_second"] = round(sentences / extract_seconds)
+    benchmark.extra_info["share_of_parsing"] = round(extract_seconds / parse_seconds, 4)
+    assert extract_seconds <= 0.05 * parse_seconds
+
+
+def test_end_to_end_documents_per_second(benchmark, documents):
+    extractor = quotes.Extractor("compact")
+    extractor.extract("Vorab geladen.")
+    sample = documents[:40]
+    benchmark.pedantic(lambda: list(extractor.pipe(sample)), rounds=2, iterations=1)
+    benchmark.extra_info["documents_per_second"] = round(len(sample) / benchmark.stats.stats.mean, 2)
+
+
+def _cli_seconds(path, jobs):
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "quotes", "extract", "--input-format", "jsonl", "--model", "compact", "--jobs", str(jobs), "-q", str(path)],
+        check=True, capture_output=True, timeout=3000,
+    )
+    return time.perf_counter() - started
+
+
+def test_two_jobs_give_at_least_1_7_times_the_throughput_of_one(benchmark, documents, tmp_path):
+    import json
+
+    path = tmp_path / "documents.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in documents), encoding="utf-8")
+    one = _cli_seconds(path, 1)
+    two = benchmark.pedantic(lambda: _cli_seconds(path, 2), rounds=1, iterations=1)
+    benchmark.extra_info.update(one_job_seconds=round(one, 1), two_jobs_seconds=round(two, 1), speedup=round(one / two, 2))
+    assert one / two >= 1.7
+
+
+def _peak_memory_kib(path):
+    code = (
+        "import resource, sys\n"
+        "from quotes.cli import main\n"
+        "code = main(['extract', '--input-format', 'conllu', '-q', '-o', '/dev/null', sys.argv[1]])\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "sys.exit(code)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(path)], check=True, capture_output=True, text=True, timeout=3000)
+    return int(result.stdout.split()[-1])
+
+
+def test_streaming_memory_is_flat(benchmark, parsed, tmp_path):
+    documents, _ = parsed
+    blocks = [_conllu(d) for d in documents]
+
+    def write(count):
+        path = tmp_path / f"{count}.conllu"
+        with path.open("w", encoding="utf-8") as stream:
+            for number in range(count):
+                stream.write(f"# newdoc id = d{number}\n" + blocks[number % len(blocks)])
+        return path
+
+    small = _peak_memory_kib(write(500))
+    large = benchmark.pedantic(lambda: _peak_memory_kib(write(10_000)), rounds=1, iterations=1)
+    benchmark.extra_info.update(peak_kib_500=small, peak_kib_10000=large, ratio=round(large / small, 3))
+    assert large <= 1.2 * small
+
+
+def _conllu(document):
+    lines = []
+    for sentence in document.sentences:
+        for word in sentence.words:
+            misc = "_"
+            lines.append("\t".join([str(word.id), word.text, word.lemma, word.upos, word.xpos, word.feats or "_", str(word.head), word.deprel, "_", misc]))
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def test_evaluation_on_a_warm_parse_cache(benchmark, tmp_path):
+    shared = Path(__file__).resolve().parents[3] / "shared" / "corpora"
+    if not (shared / "wikinews-quotes-2024").is_dir():
+        pytest.skip("WIKINEWS is not in ../shared/corpora")
+    command = [sys.executable, "-m", "quotes", "eval", "--corpus", "wikinews", "--split", "dev", "--model", "compact",
+               "--cache", str(tmp_path / "cache"), "--json", str(tmp_path / "result.json"), "-q"]
+    subprocess.run(command, check=True, capture_output=True, timeout=3000)  # warms the cache
+    started = time.perf_counter()
+    benchmark.pedantic(lambda: subprocess.run(command, check=True, capture_output=True, timeout=3000), rounds=1, iterations=1)
+    benchmark.extra_info["seconds"] = round(time.perf_counter() - started, 1)
