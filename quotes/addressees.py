@@ -1,0 +1,128 @@
+"""Addressees: to whom a quote was said ("sagte der Zeitung", "gegenüber dem Spiegel").
+
+Read from the dependents of the cue verb: a dative object, a "gegenüber" phrase, "vor
+Journalisten", "an die Mitarbeiter" after verbs of appeal, "im Gespräch mit X", and the
+accusative object of verbs that address someone ("fragte ihn", "forderte die Regierung auf").
+When the compact model attached the phrase elsewhere, the words after "gegenüber" or
+"Gespräch mit" in the frame are taken. Spans follow WIKINEWS: the noun phrase with its article,
+without the preposition ("gegenüber [dem Spiegel]").
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from .context import Context, Located
+from .cues import Cue
+from .document import Sentence, Word
+from .quote import Mention, Quote
+from .speakers import chunk_after, phrase_words
+
+OBJECT_RELATIONS = frozenset({"obj", "iobj"})
+OBLIQUE_RELATIONS = frozenset({"obl", "nmod", "obl:arg"})
+# Cue verbs whose accusative object is the person addressed.
+ADDRESSING_VERBS = frozenset("fragen bitten auffordern warnen ermahnen drängen aufrufen ermutigen beschwören anflehen".split())
+# Verbs whose "an" phrase is the addressee ("appellierte an die Regierung").
+APPEAL_VERBS = frozenset("appellieren schreiben richten wenden".split())
+# Nouns of conversation whose "mit" phrase is the addressee ("im Gespräch mit der Zeitung").
+CONVERSATION_NOUNS = frozenset("gespräch interview telefonat telefongespräch unterhaltung pressegespräch fernsehinterview".split())
+# Audiences of a "vor" phrase ("sagte vor Journalisten"); other "vor" phrases are times and places.
+AUDIENCE_NOUNS = frozenset(
+    "journalisten reportern presse medienvertretern pressevertretern abgeordneten parlament publikum "
+    "anhängern zuhörern studenten delegierten gästen mitgliedern parteitag bundestag".split()
+)
+# Words an object may be without being an addressee ("sagte das", "fragte sich").
+NOT_ADDRESSEES = frozenset("das es dies sich was nichts alles etwas".split())
+
+
+def find_addressee(context: Context, quote: Quote) -> Mention | None:
+    """The addressee of a quote from its cue, or None."""
+    cue = _cue(context, quote)
+    if cue is None:
+        return None
+    taken = set(quote.quote.tokens) | set(quote.speaker.tokens if quote.speaker else ())
+    for items in (_from_tree(cue), _from_words(context, quote, cue)):
+        mention = context.mention(items) if items else None
+        if mention is not None and not taken & set(mention.tokens):
+            return mention
+    return None
+
+
+def _cue(context: Context, quote: Quote) -> Cue | None:
+    """The cue object of the quote's cue mention."""
+    if quote.cue is None:
+        return None
+    return next((cue for cue in context.cues if cue.start == quote.cue.start), None)
+
+
+def _from_tree(cue: Cue) -> list[Located]:
+    """The addressee among the dependents of the cue verb (and of a conversation noun below it)."""
+    sentence, verb = cue.sentence, cue.head
+    if cue.kind != "verb":
+        return []
+    for child in sentence.children(verb):
+        if child.text.lower() in NOT_ADDRESSEES or child in cue.words:
+            continue
+        if child.deprel == "iobj" or (child.relation == "obj" and (_is_dative(sentence, child) or cue.lemma in ADDRESSING_VERBS)):
+            return _phrase(sentence, child)
+        if child.deprel in OBLIQUE_RELATIONS:
+            found = _oblique(sentence, child, cue.lemma)
+            if found:
+                return found
+    return []
+
+
+def _oblique(sentence: Sentence, word: Word, lemma: str) -> list[Located]:
+    """A prepositional addressee: gegenüber X, vor Journalisten, an X, im Gespräch mit X."""
+    preposition = _preposition(sentence, word)
+    if preposition == "gegenüber":
+        return _phrase(sentence, word)
+    if preposition == "vor" and word.text.lower() in AUDIENCE_NOUNS:
+        return _phrase(sentence, word)
+    if preposition == "an" and lemma in APPEAL_VERBS:
+        return _phrase(sentence, word)
+    if word.lemma.lower() in CONVERSATION_NOUNS or word.text.lower() in CONVERSATION_NOUNS:
+        for child in sentence.children(word):
+            if child.deprel in OBLIQUE_RELATIONS and _preposition(sentence, child) == "mit":
+                return _phrase(sentence, child)
+    return []
+
+
+def _preposition(sentence: Sentence, word: Word) -> str | None:
+    """The preposition (case marker) of a noun, lowercased; "zum" gives "zu"."""
+    for child in sentence.children(word):
+        if child.relation == "case":
+            return child.text.lower()
+    return None
+
+
+def _is_dative(sentence: Sentence, word: Word) -> bool:
+    """Whether a noun phrase is dative by its own or its article's case."""
+    return word.feat("Case") == "Dat" or any(c.feat("Case") == "Dat" for c in sentence.children(word) if c.relation == "det")
+
+
+def _phrase(sentence: Sentence, head: Word) -> list[Located]:
+    """The noun phrase of ``head`` without its leading preposition."""
+    words = phrase_words(sentence, head)
+    while words and (words[0].relation == "case" or words[0].upos == "ADP"):
+        words.pop(0)
+    return [Located(sentence, w) for w in words]
+
+
+def _from_words(context: Context, quote: Quote, cue: Cue) -> list[Located]:
+    """The noun phrase after "gegenüber" or "Gespräch/Interview mit" in the frame, by word order."""
+    items = _frame_items(context, quote, cue)
+    for i, item in enumerate(items):
+        text = item.word.text.lower()
+        if text == "gegenüber":
+            return chunk_after(items, i + 1)
+        if text == "mit" and i > 0 and items[i - 1].word.text.lower() in CONVERSATION_NOUNS:
+            return chunk_after(items, i + 1)
+    return []
+
+
+def _frame_items(context: Context, quote: Quote, cue: Cue) -> Sequence[Located]:
+    """The words of the quote's frame, or of the cue's sentence outside quotations."""
+    if quote.frame is not None:
+        return [item for span in quote.frame.spans for item in context.words_in(span.start, span.end)]
+    return [Located(cue.sentence, w) for w in cue.sentence.words if context.quotation_at(w.start) is None]

@@ -1,0 +1,402 @@
+"""Canonical speakers: which person or organisation each speaker mention refers to.
+
+One pass over the document in text order keeps a list of entities and of the places they are
+mentioned (names outside quotations, roles stated with a name, earlier speakers). A speaker
+mention is then resolved by what it is:
+
+* a name: the same name, or the full name whose surname it is ("Tsai" → "Joe Tsai");
+* a definite role description: the one named person introduced with that role ("der Minister"
+  → "Peter Brandt" after "Innenminister Peter Brandt");
+* a pronoun: the most salient earlier mention that agrees in gender and number, preferring
+  speakers and subjects and recent mentions; ambiguous choices give no entity;
+* an organisation ("die Bundesregierung", "Alibaba"): itself.
+
+Mentions that name no one ("ein Sprecher", "Beobachter", "man") keep entity None; an entity
+without a name (an unnamed spokesperson mentioned twice) still carries its role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from .context import Context, Located
+from .document import Word
+from .lexicon import RoleNoun
+from .quote import Mention, Quote
+from .roles import (
+    ARTICLES,
+    Introduction,
+    Phrase,
+    analyse,
+    find_introductions,
+    is_acronym,
+    is_name_word,
+    is_organisation_word,
+    role_end,
+    role_of,
+    text_of,
+)
+
+SUBJECT_RELATIONS = frozenset({"nsubj", "nsubj:pass"})
+# Personal pronouns a speaker may be: the genders they allow and their number (None: the verb decides).
+PRONOUNS: dict[str, tuple[frozenset[str], str | None]] = {
+    "er": (frozenset({"Masc"}), "Sing"),
+    "ihn": (frozenset({"Masc"}), "Sing"),
+    "ihm": (frozenset({"Masc", "Neut"}), "Sing"),
+    "es": (frozenset({"Neut"}), "Sing"),
+    "ihr": (frozenset({"Fem"}), "Sing"),
+    "sie": (frozenset({"Fem"}), None),
+    "wir": (frozenset(), "Plur"),
+}
+# Pronouns that refer to no one in particular, or to the writer.
+OPEN_PRONOUNS = frozenset("ich du man jemand dem der die das wonach demnach danach".split())
+# A name ending like this is a source, not a speaker ("Polizeiangaben", "Medienberichten").
+SOURCE_ENDINGS = ("angaben", "bericht", "berichten", "berichte", "informationen", "mitteilung", "aussagen", "auffassung", "ansicht", "bekunden")
+
+# Salience of an antecedent (see _score): bonuses and the penalty per 100 characters of distance.
+SPEAKER_BONUS = 1.0
+SUBJECT_BONUS = 0.5
+PERSON_BONUS = 0.5
+GENDER_BONUS = 0.3
+DISTANCE_PENALTY = 0.1
+MAX_DISTANCE = 1500  # characters: an antecedent further back is not considered
+MIN_CONFIDENCE = 0.6  # below it a pronoun stays unresolved
+
+# Confidences of the other links.
+NAMED = 0.95
+SURNAME = 0.9
+AMBIGUOUS_SURNAME = 0.55
+DESCRIPTION = 0.8
+ORGANISATION = 0.9
+
+
+@dataclass(eq=False)
+class Entity:
+    """A person or organisation of the document; ``name`` is None for an unnamed one."""
+
+    name: str | None
+    kind: str  # "person", "organisation", "name" (either), "role" (an unnamed role holder)
+    gender: str | None = None
+    number: str = "Sing"
+    role: str | None = None
+    noun: RoleNoun | None = None
+
+    def learn(self, role: str | None, noun: RoleNoun | None, gender: str | None) -> None:
+        """Take a role and gender from a new mention when the entity has none yet."""
+        if role and self.role is None:
+            self.role, self.noun = role, noun
+        if gender and self.gender is None:
+            self.gender = gender
+        if role and self.kind == "name":
+            self.kind = "person"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A place an entity is mentioned: an antecedent for later pronouns."""
+
+    offset: int
+    entity: Entity
+    subject: bool = False
+    speaker: bool = False
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The entity of one speaker mention and how sure the link is (None: no entity)."""
+
+    entity: Entity | None
+    confidence: float | None
+    role: str | None = None  # the mention's own role when it has no entity
+
+
+@dataclass
+class Resolver:
+    """Resolves speaker mentions of one document, in text order."""
+
+    context: Context
+    entities: list[Entity] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+
+    # --- names ---------------------------------------------------------------------------
+
+    def named(self, words: Sequence[Word], kind: str, gender: str | None = None) -> tuple[Entity, float]:
+        """The entity of a name: the same name, the full name of a surname, or a new one."""
+        name = text_of(self.context.text, words)
+        for entity in reversed(self.entities):
+            if entity.name == name:
+                return entity, NAMED
+        parts = name.split()
+        if len(parts) == 1:
+            fuller = list(dict.fromkeys(e for e in reversed(self.entities) if e.name and len(e.name.split()) > 1 and e.name.split()[-1] == name and e.kind != "organisation"))
+            if fuller:
+                return fuller[0], SURNAME if len(fuller) == 1 else AMBIGUOUS_SURNAME
+        else:
+            for entity in reversed(self.entities):
+                if entity.name == parts[-1] and entity.kind != "organisation":
+                    entity.name = name  # "Merkel" first, "Angela Merkel" later: one person
+                    return entity, SURNAME
+        entity = Entity(name, kind, gender)
+        self.entities.append(entity)
+        return entity, NAMED
+
+    def described(self, phrase: Phrase) -> tuple[Entity, float | None]:
+        """The entity of a role description without a name ("der Minister", "ein Sprecher")."""
+        role = text_of(self.context.text, phrase.role)
+        gender = _gender(phrase)
+        if phrase.definite:
+            holders = list(dict.fromkeys(e for e in reversed(self.entities) if e.noun is not None and _same_role(e, phrase.noun, gender)))
+            named = [e for e in holders if e.name is not None]
+            if len(named) == 1:
+                return named[0], DESCRIPTION
+            unnamed = [e for e in holders if e.name is None]
+            if not named and unnamed:  # "ein Sprecher …", later "der Sprecher": the same unnamed one
+                return unnamed[0], None
+        entity = Entity(None, "role", gender, _number(phrase.role[-1] if phrase.noun else phrase.words[-1]), role, phrase.noun)
+        self.entities.append(entity)
+        return entity, None
+
+    # --- mentions ------------------------------------------------------------------------
+
+    def introduce(self, intro: Introduction) -> None:
+        """A name stated with a role: the person gets the role (and its gender)."""
+        entity, _ = self.named(intro.name, "person")
+        entity.learn(text_of(self.context.text, intro.role), intro.noun, intro.noun.gender or None)
+
+    def mention_name_run(self, words: Sequence[Word], subject: bool) -> None:
+        """A name outside quotations: a possible antecedent."""
+        phrase_kind = "organisation" if any(is_organisation_word(w) for w in words) else ("person" if len(words) > 1 else "name")
+        entity, _ = self.named(words, phrase_kind, words[-1].feat("Gender"))
+        self.candidates.append(Candidate(words[0].start, entity, subject=subject))
+
+    def mention_description(self, words: Sequence[Word]) -> None:
+        """A subject role description outside quotations ("Die Ministerin besuchte …")."""
+        entity, _ = self.described(analyse(words))
+        self.candidates.append(Candidate(words[0].start, entity, subject=True))
+
+    def resolve(self, words: Sequence[Word], verb: Word | None) -> Resolution:
+        """The entity of one speaker mention; ``verb`` is its cue verb, for the number of "sie"."""
+        if not words:
+            return Resolution(None, None)
+        if len(words) == 1 and words[0].text.lower() in PRONOUNS:
+            resolution = self.pronoun(words[0], verb)
+        else:
+            resolution = self.phrase(words)
+        if resolution.entity is not None:
+            self.candidates.append(Candidate(words[0].start, resolution.entity, subject=True, speaker=True))
+        return resolution
+
+    def phrase(self, words: Sequence[Word]) -> Resolution:
+        """A speaker noun phrase: a name, a role description, an organisation, or no one."""
+        phrase = analyse(words)
+        name = phrase.name
+        if name and name[-1].text.lower().endswith(SOURCE_ENDINGS):
+            name = ()
+        gender = _gender(phrase)
+        role = text_of(self.context.text, phrase.role) or None
+        if name:
+            if phrase.article is not None and not phrase.definite and not phrase.role:
+                return Resolution(None, None)  # "eine Studie", "ein Mann"
+            kind = _kind(phrase, name)
+            if kind == "group":
+                return Resolution(None, None)
+            entity, confidence = self.named(name, kind, gender)
+            entity.learn(role, phrase.noun, gender)
+            return Resolution(entity, confidence, role)
+        if phrase.role:
+            entity, confidence = self.described(phrase)
+            return Resolution(entity, confidence, role)
+        return Resolution(None, None)
+
+    def pronoun(self, word: Word, verb: Word | None) -> Resolution:
+        """A pronoun: the best agreeing antecedent, or nothing when the choice is unclear."""
+        genders, number = PRONOUNS[word.text.lower()]
+        if number is None:
+            number = _verb_number(verb) or word.feat("Number")
+        scores: dict[int, tuple[float, Entity]] = {}
+        for candidate in self.candidates:
+            distance = word.start - candidate.offset
+            if not 0 < distance <= MAX_DISTANCE:
+                continue
+            score = _score(candidate, genders, number, distance)
+            if score is not None and score > scores.get(id(candidate.entity), (float("-inf"),))[0]:
+                scores[id(candidate.entity)] = (score, candidate.entity)
+        ranked = sorted(scores.values(), key=lambda pair: -pair[0])
+        if not ranked:
+            return Resolution(None, None)
+        best, entity = ranked[0]
+        if len(ranked) == 1:
+            confidence = 0.9 if entity.gender in genders else 0.75
+        else:
+            confidence = min(0.9, 0.45 + (best - ranked[1][0]) / 2)
+        if confidence < MIN_CONFIDENCE:
+            return Resolution(None, None)
+        return Resolution(entity, round(confidence, 2))
+
+
+def resolve_mentions(context: Context, speakers: Sequence[tuple[Mention, Mention | None]]) -> list[Resolution]:
+    """The resolution of each (speaker, cue) pair, resolved in text order with the document."""
+    resolver = Resolver(context)
+    events: list[tuple[int, int, object]] = []
+    intros = find_introductions(context)
+    for intro in intros:
+        events.append((intro.offset, 0, intro))
+    taken = {w.start for intro in intros for w in intro.role} | {t for speaker, _ in speakers for t in speaker.tokens}
+    for kind, words in _outside_mentions(context, taken):
+        events.append((words[0].start, 2 if kind == "description" else 1, (kind, words)))
+    for index, (speaker, _) in enumerate(speakers):
+        events.append((speaker.start, 3, index))
+    results: dict[int, Resolution] = {}
+    for _, _, event in sorted(events, key=lambda e: (e[0], e[1])):
+        if isinstance(event, Introduction):
+            resolver.introduce(event)
+        elif isinstance(event, tuple):
+            kind, words = event
+            if kind == "description":
+                resolver.mention_description(words)
+            else:
+                resolver.mention_name_run(words, subject=kind == "subject-name")
+        else:
+            speaker, cue = speakers[event]
+            results[event] = resolver.resolve(_words(context, speaker), _cue_verb(context, cue))
+    return [results[i] for i in range(len(speakers))]
+
+
+# --- helpers -----------------------------------------------------------------------------
+
+
+def _words(context: Context, mention: Mention) -> list[Word]:
+    return [item.word for span in mention.spans for item in context.words_in(span.start, span.end)]
+
+
+def _cue_verb(context: Context, cue: Mention | None) -> Word | None:
+    if cue is None:
+        return None
+    return next((w for w in _words(context, cue) if w.upos in ("VERB", "AUX")), None)
+
+
+def _outside_mentions(context: Context, taken: set[int]) -> Iterable[tuple[str, list[Word]]]:
+    """Names (with a PROPN or an organisation word) and subject role descriptions outside
+    quotations; ``taken`` holds role-word offsets and speaker tokens already accounted for."""
+    previous: Word | None = None
+    run: list[Located] = []
+    for item in context.words:
+        word = item.word
+        if context.quotation_at(word.start) is not None:
+            continue
+        if run and (word.token > run[-1].word.token + 1 or not is_name_word(word) or role_of(word) is not None):
+            if _is_name_run(run):
+                yield ("subject-name" if _is_subject(run) else "name"), [i.word for i in run]
+            run = []
+        if is_name_word(word) and role_of(word) is None:
+            run.append(item)
+        elif word.deprel in SUBJECT_RELATIONS and word.start not in taken and word.token not in taken:
+            words = [previous, word] if previous is not None and previous.text.lower() in ARTICLES else [word]
+            if role_end(words, 0) is not None:
+                yield "description", words
+        previous = word
+    if _is_name_run(run):
+        yield ("subject-name" if _is_subject(run) else "name"), [i.word for i in run]
+
+
+def _is_name_run(run: Sequence[Located]) -> bool:
+    return any(i.word.upos == "PROPN" or is_organisation_word(i.word) for i in run)
+
+
+def _is_subject(run: Sequence[Located]) -> bool:
+    """A name that is a subject, or in apposition to one ("Innenminister Peter Brandt besuchte")."""
+    for item in run:
+        head = item.sentence.head(item.word)
+        if item.word.deprel in SUBJECT_RELATIONS or (head is not None and head.deprel in SUBJECT_RELATIONS and item.word.relation in ("appos", "flat")):
+            return True
+    return False
+
+
+def _gender(phrase: Phrase) -> str | None:
+    """The gender of a phrase: its role noun's, else the morphology of its last noun or article."""
+    if phrase.noun is not None and phrase.noun.gender:
+        return phrase.noun.gender
+    for word in [*reversed(phrase.name), *reversed(phrase.role), *([phrase.article] if phrase.article else [])]:
+        gender = word.feat("Gender")
+        if gender:
+            return gender
+    return None
+
+
+def _number(word: Word) -> str:
+    return word.feat("Number") or "Sing"
+
+
+def _kind(phrase: Phrase, name: Sequence[Word]) -> str:
+    """Person, organisation, group (a plural common noun: "die Wissenschaftler") or a bare name."""
+    if phrase.role:
+        return "person"
+    if any(is_organisation_word(w) for w in phrase.words if w not in name) or any(is_organisation_word(w) or is_acronym(w) for w in name):
+        return "organisation"
+    if all(w.upos == "NOUN" for w in name) and name[-1].feat("Number") == "Plur":
+        return "group"
+    if all(w.upos == "NOUN" for w in name) and phrase.article is None and len(name) == 1 and not any(w.upos == "PROPN" for w in phrase.words):
+        return "group"  # "Beobachter", "Experten": a bare common noun names no one
+    return "person" if len(name) > 1 and all(w.upos == "PROPN" for w in name) else "name"
+
+
+def _same_role(entity: Entity, noun: RoleNoun | None, gender: str | None) -> bool:
+    """Whether a description's role noun fits an entity's ("Minister" fits "Innenminister")."""
+    if noun is None or entity.noun is None:
+        return False
+    if gender and entity.gender and gender != entity.gender:
+        return False
+    known, described = _masculine(entity.noun), _masculine(noun)
+    return known.endswith(described) or described.endswith(known)
+
+
+def _masculine(noun: RoleNoun) -> str:
+    """The lowercased noun without a feminine "-in", so that "Ministerin" fits "Innenminister"."""
+    low = noun.noun.lower()
+    return low[:-2] if noun.gender == "Fem" and low.endswith("in") else low
+
+
+def _verb_number(verb: Word | None) -> str | None:
+    """Singular or plural from the cue verb: its features, else its ending ("sagten")."""
+    if verb is None:
+        return None
+    number = verb.feat("Number")
+    if number:
+        return number
+    form = verb.text.lower()
+    if form.endswith("en") or form.endswith("ern"):
+        return "Plur"
+    if form.endswith(("te", "t", "e")):
+        return "Sing"
+    return None
+
+
+def _agrees(entity: Entity, genders: frozenset[str], number: str | None) -> bool:
+    """Whether an entity may be referred to by a pronoun of these genders and number.
+
+    "wir" (no gender) fits organisations and groups; singular pronouns need a known gender
+    for an organisation, since "sie" for "Alibaba" would be a guess."""
+    if not genders:
+        return entity.kind == "organisation" or entity.number == "Plur"
+    plural = entity.number == "Plur"
+    if number == "Plur" or (number is None and plural):
+        return plural
+    if plural:
+        return False
+    if entity.gender is None:
+        return entity.kind != "organisation"
+    return entity.gender in genders
+
+
+def _score(candidate: Candidate, genders: frozenset[str], number: str | None, distance: int) -> float | None:
+    """Salience of an antecedent for a pronoun, or None when they do not agree."""
+    entity = candidate.entity
+    if not _agrees(entity, genders, number):
+        return None
+    score = SPEAKER_BONUS * candidate.speaker + SUBJECT_BONUS * candidate.subject - DISTANCE_PENALTY * distance / 100
+    if entity.gender in genders:
+        score += GENDER_BONUS
+    if entity.kind in ("person", "role"):
+        score += PERSON_BONUS
+    return score
