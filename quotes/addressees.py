@@ -24,8 +24,10 @@ OBLIQUE_RELATIONS = frozenset({"obl", "nmod", "obl:arg"})
 ADDRESSING_VERBS = frozenset("fragen bitten auffordern warnen ermahnen drängen aufrufen ermutigen beschwören anflehen".split())
 # Verbs whose "an" phrase is the addressee ("appellierte an die Regierung").
 APPEAL_VERBS = frozenset("appellieren schreiben richten wenden".split())
-# Nouns of conversation whose "mit" phrase is the addressee ("im Gespräch mit der Zeitung").
+# Nouns of conversation whose "mit" phrase is the addressee ("im Gespräch mit der Zeitung"),
+# and of letters whose "an" phrase is ("in einem Schreiben an die Mitarbeiter").
 CONVERSATION_NOUNS = frozenset("gespräch interview telefonat telefongespräch unterhaltung pressegespräch fernsehinterview".split())
+LETTER_NOUNS = frozenset("brief schreiben appell mail e-mail botschaft rundschreiben".split())
 # Audiences of a "vor" phrase ("sagte vor Journalisten"); other "vor" phrases are times and places.
 AUDIENCE_NOUNS = frozenset(
     "journalisten reportern presse medienvertretern pressevertretern abgeordneten parlament publikum "
@@ -81,10 +83,11 @@ def _oblique(sentence: Sentence, word: Word, lemma: str) -> list[Located]:
         return _phrase(sentence, word)
     if preposition == "an" and lemma in APPEAL_VERBS:
         return _phrase(sentence, word)
-    if word.lemma.lower() in CONVERSATION_NOUNS or word.text.lower() in CONVERSATION_NOUNS:
-        for child in sentence.children(word):
-            if child.deprel in OBLIQUE_RELATIONS and _preposition(sentence, child) == "mit":
-                return _phrase(sentence, child)
+    noun = word.lemma.lower() if word.lemma.lower() in CONVERSATION_NOUNS | LETTER_NOUNS else word.text.lower()
+    linking = "mit" if noun in CONVERSATION_NOUNS else "an" if noun in LETTER_NOUNS else None
+    for child in sentence.children(word) if linking else ():
+        if child.deprel in OBLIQUE_RELATIONS and _preposition(sentence, child) == linking:
+            return _phrase(sentence, child)
     return []
 
 
@@ -110,13 +113,14 @@ def _phrase(sentence: Sentence, head: Word) -> list[Located]:
 
 
 def _from_words(context: Context, quote: Quote, cue: Cue) -> list[Located]:
-    """The noun phrase after "gegenüber" or "Gespräch/Interview mit" in the frame, by word order."""
+    """The noun phrase after "gegenüber", "Gespräch mit" or "Schreiben an" in the frame, by word order."""
     items = _frame_items(context, quote, cue)
     for i, item in enumerate(items):
         text = item.word.text.lower()
         if text == "gegenüber":
             return chunk_after(items, i + 1)
-        if text == "mit" and i > 0 and items[i - 1].word.text.lower() in CONVERSATION_NOUNS:
+        previous = items[i - 1].word.text.lower() if i > 0 else ""
+        if (text == "mit" and previous in CONVERSATION_NOUNS) or (text == "an" and previous in LETTER_NOUNS):
             return chunk_after(items, i + 1)
     return []
 

@@ -23,7 +23,7 @@ from typing import Iterable, Sequence
 from .context import Context, Located
 from .document import Word
 from .lexicon import RoleNoun
-from .quote import Mention, Quote
+from .quote import Mention
 from .roles import (
     ARTICLES,
     Introduction,
@@ -49,10 +49,8 @@ PRONOUNS: dict[str, tuple[frozenset[str], str | None]] = {
     "sie": (frozenset({"Fem"}), None),
     "wir": (frozenset(), "Plur"),
 }
-# Pronouns that refer to no one in particular, or to the writer.
-OPEN_PRONOUNS = frozenset("ich du man jemand dem der die das wonach demnach danach".split())
-# A name ending like this is a source, not a speaker ("Polizeiangaben", "Medienberichten").
-SOURCE_ENDINGS = ("angaben", "bericht", "berichten", "berichte", "informationen", "mitteilung", "aussagen", "auffassung", "ansicht", "bekunden")
+# Verbs whose "es" is impersonal ("heißt es in der Studie"): no one to resolve.
+IMPERSONAL_FORMS = frozenset("heißen heißt hieß hiess".split())
 
 # Salience of an antecedent (see _score): bonuses and the penalty per 100 characters of distance.
 SPEAKER_BONUS = 1.0
@@ -68,7 +66,6 @@ NAMED = 0.95
 SURNAME = 0.9
 AMBIGUOUS_SURNAME = 0.55
 DESCRIPTION = 0.8
-ORGANISATION = 0.9
 
 
 @dataclass(eq=False)
@@ -121,7 +118,7 @@ class Resolver:
 
     # --- names ---------------------------------------------------------------------------
 
-    def named(self, words: Sequence[Word], kind: str, gender: str | None = None) -> tuple[Entity, float]:
+    def named(self, words: Sequence[Word], kind: str, gender: str | None = None, number: str = "Sing") -> tuple[Entity, float]:
         """The entity of a name: the same name, the full name of a surname, or a new one."""
         name = text_of(self.context.text, words)
         for entity in reversed(self.entities):
@@ -137,7 +134,7 @@ class Resolver:
                 if entity.name == parts[-1] and entity.kind != "organisation":
                     entity.name = name  # "Merkel" first, "Angela Merkel" later: one person
                     return entity, SURNAME
-        entity = Entity(name, kind, gender)
+        entity = Entity(name, kind, gender, number)
         self.entities.append(entity)
         return entity, NAMED
 
@@ -153,7 +150,7 @@ class Resolver:
             unnamed = [e for e in holders if e.name is None]
             if not named and unnamed:  # "ein Sprecher …", later "der Sprecher": the same unnamed one
                 return unnamed[0], None
-        entity = Entity(None, "role", gender, _number(phrase.role[-1] if phrase.noun else phrase.words[-1]), role, phrase.noun)
+        entity = Entity(None, "role", gender, _number(phrase.noun_word or phrase.words[-1]), role, phrase.noun)
         self.entities.append(entity)
         return entity, None
 
@@ -163,11 +160,13 @@ class Resolver:
         """A name stated with a role: the person gets the role (and its gender)."""
         entity, _ = self.named(intro.name, "person")
         entity.learn(text_of(self.context.text, intro.role), intro.noun, intro.noun.gender or None)
+        subject = any(w.deprel in SUBJECT_RELATIONS for w in intro.role + intro.name)
+        self.candidates.append(Candidate(intro.offset, entity, subject=subject))
 
     def mention_name_run(self, words: Sequence[Word], subject: bool) -> None:
         """A name outside quotations: a possible antecedent."""
         phrase_kind = "organisation" if any(is_organisation_word(w) for w in words) else ("person" if len(words) > 1 else "name")
-        entity, _ = self.named(words, phrase_kind, words[-1].feat("Gender"))
+        entity, _ = self.named(words, phrase_kind, words[-1].feat("Gender"), _number(words[-1]))
         self.candidates.append(Candidate(words[0].start, entity, subject=subject))
 
     def mention_description(self, words: Sequence[Word]) -> None:
@@ -191,8 +190,6 @@ class Resolver:
         """A speaker noun phrase: a name, a role description, an organisation, or no one."""
         phrase = analyse(words)
         name = phrase.name
-        if name and name[-1].text.lower().endswith(SOURCE_ENDINGS):
-            name = ()
         gender = _gender(phrase)
         role = text_of(self.context.text, phrase.role) or None
         if name:
@@ -202,6 +199,8 @@ class Resolver:
             if kind == "group":
                 return Resolution(None, None)
             entity, confidence = self.named(name, kind, gender)
+            if confidence < MIN_CONFIDENCE:
+                return Resolution(None, None, role)  # a surname two people of the document share
             entity.learn(role, phrase.noun, gender)
             return Resolution(entity, confidence, role)
         if phrase.role:
@@ -212,6 +211,8 @@ class Resolver:
     def pronoun(self, word: Word, verb: Word | None) -> Resolution:
         """A pronoun: the best agreeing antecedent, or nothing when the choice is unclear."""
         genders, number = PRONOUNS[word.text.lower()]
+        if word.text.lower() == "es" and (word.relation == "expl" or (verb is not None and {verb.lemma.lower(), verb.text.lower()} & IMPERSONAL_FORMS)):
+            return Resolution(None, None)
         if number is None:
             number = _verb_number(verb) or word.feat("Number")
         scores: dict[int, tuple[float, Entity]] = {}
@@ -242,7 +243,8 @@ def resolve_mentions(context: Context, speakers: Sequence[tuple[Mention, Mention
     intros = find_introductions(context)
     for intro in intros:
         events.append((intro.offset, 0, intro))
-    taken = {w.start for intro in intros for w in intro.role} | {t for speaker, _ in speakers for t in speaker.tokens}
+    tokens = context.document.tokens
+    taken = {w.start for intro in intros for w in intro.role} | {tokens[t].start for speaker, _ in speakers for t in speaker.tokens}
     for kind, words in _outside_mentions(context, taken):
         events.append((words[0].start, 2 if kind == "description" else 1, (kind, words)))
     for index, (speaker, _) in enumerate(speakers):
@@ -278,7 +280,7 @@ def _cue_verb(context: Context, cue: Mention | None) -> Word | None:
 
 def _outside_mentions(context: Context, taken: set[int]) -> Iterable[tuple[str, list[Word]]]:
     """Names (with a PROPN or an organisation word) and subject role descriptions outside
-    quotations; ``taken`` holds role-word offsets and speaker tokens already accounted for."""
+    quotations; ``taken`` holds the offsets of words already accounted for (intros, speakers)."""
     previous: Word | None = None
     run: list[Located] = []
     for item in context.words:
@@ -291,7 +293,7 @@ def _outside_mentions(context: Context, taken: set[int]) -> Iterable[tuple[str, 
             run = []
         if is_name_word(word) and role_of(word) is None:
             run.append(item)
-        elif word.deprel in SUBJECT_RELATIONS and word.start not in taken and word.token not in taken:
+        elif word.deprel in SUBJECT_RELATIONS and word.start not in taken:
             words = [previous, word] if previous is not None and previous.text.lower() in ARTICLES else [word]
             if role_end(words, 0) is not None:
                 yield "description", words

@@ -18,8 +18,12 @@ from .context import Context
 from .document import Word
 from .lexicon import RoleNoun
 
-ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
-DEFINITE_ARTICLES = frozenset("der die das den dem des".split())
+INDEFINITE_ARTICLES = frozenset("ein eine einen einem einer eines kein keine keinen keinem keiner".split())
+# Determiners a phrase may open with; all but the indefinite ones point at someone known.
+ARTICLES = INDEFINITE_ARTICLES | frozenset(
+    "der die das den dem des sein seine seinem seinen seiner ihr ihre ihrem ihren ihrer "
+    "unser unsere unserem unseren dieser diese diesem diesen".split()
+)
 # Words that open a complement of a role noun: "Sprecher des Ministeriums", "Chef von Alibaba".
 COMPLEMENT_LINKS = frozenset("des der von vom für im am beim bei in aus zur zum".split())
 COPULAS = frozenset("ist war sind waren wird wurde bleibt blieb".split())
@@ -38,8 +42,10 @@ ORGANISATION_ENDINGS = (
     "bank", "konzern", "unternehmen", "zeitung", "sender", "kommission", "institut", "organisation",
     "gewerkschaft", "fraktion", "verwaltung", "staatsanwaltschaft", "armee", "botschaft", "union",
     "stiftung", "universität", "klinik", "gruppe", "firma", "magazin", "welle", "fernsehen", "rundfunk",
-    "komitee", "bundestag", "parlament", "senat", "kongress", "ministerien", "behörden", "ag", "gmbh",
+    "komitee", "bundestag", "parlament", "senat", "kongress", "ministerien", "behörden", "ag", "gmbh", "online",
 )
+# A noun ending like this names a source, not a speaker ("Polizeiangaben", "Medienberichten").
+SOURCE_ENDINGS = ("angaben", "bericht", "berichten", "berichte", "informationen", "mitteilung", "aussagen", "auffassung", "ansicht", "bekunden")
 
 
 @dataclass(frozen=True)
@@ -54,7 +60,12 @@ class Phrase:
 
     @property
     def definite(self) -> bool:
-        return self.article is None or self.article.text.lower() in DEFINITE_ARTICLES
+        return self.article is None or self.article.text.lower() not in INDEFINITE_ARTICLES
+
+    @property
+    def noun_word(self) -> Word | None:
+        """The role noun itself ("Sprecher" in "Sprecher des Ministeriums")."""
+        return next((w for w in self.role if role_of(w) is not None), None)
 
 
 @dataclass(frozen=True)
@@ -168,17 +179,17 @@ def _segments(words: Sequence[Word]) -> list[list[Word]]:
 
 
 def _name_in(segment: Sequence[Word]) -> tuple[Word, ...]:
-    """The name in a segment without a role: its last run of name words, without a descriptor
-    noun in front ("Nachrichtenagentur Reuters" → "Reuters")."""
-    best: tuple[Word, ...] = ()
+    """The name in a segment without a role: the first run of name words with a PROPN (else the
+    first run), skipping sources ("Angaben der Polizei" → "Polizei") and a descriptor noun in
+    front ("Nachrichtenagentur Reuters" → "Reuters")."""
+    runs: list[tuple[Word, ...]] = []
     i = 0
     while i < len(segment):
         end = name_end(segment, i)
-        if end > i:
-            best = tuple(segment[i:end])
-            i = end
-        else:
-            i += 1
+        if end > i and not segment[end - 1].text.lower().endswith(SOURCE_ENDINGS):
+            runs.append(tuple(segment[i:end]))
+        i = max(end, i + 1)
+    best = next((run for run in runs if any(w.upos == "PROPN" for w in run)), runs[0] if runs else ())
     while len(best) > 1 and best[0].upos == "NOUN" and is_organisation_word(best[0]) and any(w.upos == "PROPN" for w in best[1:]):
         best = best[1:]
     return best
@@ -228,7 +239,7 @@ def _introduction_at(words: Sequence[Word], i: int) -> tuple[Introduction | None
         start, end, noun = found
         j = end + 1 if end < len(words) and words[end].text == "," else end
         stop = name_end(words, j)
-        if stop > j and any(w.upos == "PROPN" for w in words[j:stop]):
+        if stop > j and (j == end or any(w.upos == "PROPN" for w in words[j:stop])):
             return Introduction(words[start].start, tuple(words[j:stop]), tuple(words[start:end]), noun), stop
         return None, end
     stop = name_end(words, i)

@@ -28,6 +28,7 @@ CASES = [
     ("ambiguous", 0, "er", None, None, None),
     ("es_org", 0, "es", "Ministerium", None, None),
     ("org_pronoun", 0, "sie", "Polizei", None, None),
+    ("heisst_es", 0, "es", None, None, None),
     ("indefinite_chain", 1, "sie", None, "Polizeisprecherin", None),
     # surnames and full names
     ("surname", 0, "Tsai", "Joe Tsai", "Chairman von Alibaba", None),
@@ -73,6 +74,11 @@ CASES = [
     ("vor_journalisten", 0, "Brandt", "Brandt", None, "Journalisten"),
     ("pronoun_addressee", 0, "der Minister", None, "Minister", "ihr"),
     ("no_addressee", 0, "Brandt", "Brandt", None, None),
+    ("letter", 0, "Max Bauer", "Max Bauer", "Konzernchef", "die Mitarbeiter"),
+    ("possessive", 0, "ihr Sprecher", None, "Sprecher", None),
+    # parse errors of the compact model: names tagged NOUN, "gegenüber" attached in the quote
+    ("noisy_names", 0, "er", "Peter Brandt", "Innenminister", None),
+    ("noisy_gegenueber", 0, "Scholz", "Scholz", None, "der Zeitung"),
 ]
 
 
