@@ -4,15 +4,21 @@ Each case runs the direct-quote rules and the speaker resolution on a small news
 and checks the speaker mention, its entity and role, and the addressee of one quote.
 """
 
+from pathlib import Path
+
 import pytest
 
 from quotes.attribution import resolve_speakers
 from quotes.context import Context
+from quotes.document import Document
 from quotes.rules.direct import find_direct_quotes
 
-from conftest import load_conllu_documents
-
-DOCUMENTS = load_conllu_documents("speakers.conllu")
+# Loaded here, not through conftest: "conftest" is ambiguous once tests/benchmarks has one too.
+_FIXTURE = (Path(__file__).parent / "fixtures" / "speakers.conllu").read_text(encoding="utf-8")
+DOCUMENTS = {
+    chunk.split("\n", 1)[0].strip(): Document.from_conllu("# newdoc id = " + chunk)
+    for chunk in _FIXTURE.split("# newdoc id = ")[1:]
+}
 
 # (document, quote index, a word of the speaker mention, entity, role, addressee)
 CASES = [
