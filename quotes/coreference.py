@@ -178,8 +178,9 @@ class Resolver:
         """The entity of one speaker mention; ``verb`` is its cue verb, for the number of "sie"."""
         if not words:
             return Resolution(None, None)
-        if len(words) == 1 and words[0].text.lower() in PRONOUNS:
-            resolution = self.pronoun(words[0], verb)
+        first = words[0]
+        if first.text.lower() in PRONOUNS and (len(words) == 1 or first.upos == "PRON"):  # "er" (+ words a parse added)
+            resolution = self.pronoun(first, verb)
         else:
             resolution = self.phrase(words)
         if resolution.entity is not None:

@@ -10,7 +10,9 @@ import pytest
 
 from quotes.attribution import resolve_speakers
 from quotes.context import Context
+from quotes.coreference import resolve_mentions
 from quotes.document import Document
+from quotes.quote import Mention
 from quotes.rules.direct import find_direct_quotes
 
 # Loaded here, not through conftest: "conftest" is ambiguous once tests/benchmarks has one too.
@@ -127,3 +129,12 @@ def test_quotes_without_speaker_pass_through():
     context = Context(DOCUMENTS["continuation"])
     quotes = [q.with_(speaker=None) for q in find_direct_quotes(context)]
     assert [q.speaker for q in resolve_speakers(context, quotes)] == [None, None]
+
+
+def test_a_speaker_span_with_extra_words_keeps_its_name():
+    """A compact-model span such as "Scholz gegenüber der Zeitung" still names Scholz."""
+    context = Context(DOCUMENTS["noisy_gegenueber"])
+    start = context.text.index("Scholz")
+    spans = context.spans(context.words_in(start, context.text.index(".", start)))
+    [resolution] = resolve_mentions(context, [(Mention(spans), None)])
+    assert resolution.entity.name == "Scholz"
