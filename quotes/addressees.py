@@ -18,7 +18,6 @@ from .document import Sentence, Word
 from .quote import Mention, Quote
 from .speakers import chunk_after, phrase_words
 
-OBJECT_RELATIONS = frozenset({"obj", "iobj"})
 OBLIQUE_RELATIONS = frozenset({"obl", "nmod", "obl:arg"})
 # Cue verbs whose accusative object is the person addressed.
 ADDRESSING_VERBS = frozenset("fragen bitten auffordern warnen ermahnen drängen aufrufen ermutigen beschwören anflehen".split())
