@@ -116,7 +116,7 @@ class Context:
         tokens = sorted({item.word.token for item in items})
         while tokens and self.document.tokens[tokens[0]].text in trim_start:
             tokens.pop(0)
-        while tokens and self.document.tokens[tokens[-1]].text in trim_end:
+        while tokens and self.document.tokens[tokens[-1]].text in trim_end and not self._closes_bracket(tokens):
             tokens.pop()
         groups: list[list[int]] = []
         for token in tokens:
@@ -126,6 +126,11 @@ class Context:
                 groups.append([token])
         doc_tokens = self.document.tokens
         return tuple(Span.of(self.text, doc_tokens[g[0]].start, doc_tokens[g[-1]].end, g) for g in groups)
+
+    def _closes_bracket(self, tokens: list[int]) -> bool:
+        """A final ")" that closes a "(" inside the span stays: "Maria Klein (SPD)"."""
+        texts = [self.document.tokens[t].text for t in tokens]
+        return texts[-1] == ")" and texts.count("(") >= texts.count(")")
 
     def span_of_quotation(self, quotation: Quotation) -> Span:
         return Span.of(self.text, quotation.start, quotation.end, self.document.tokens_in(quotation.start, quotation.end))

@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Union
 
+from .attribution import resolve_speakers
 from .context import Context
 from .document import Document
 from .errors import QuotesError
@@ -35,7 +36,7 @@ def extract_from_document(document: Document) -> list[Quote]:
     context = Context(document)
     direct = find_direct_quotes(context)
     others = find_indirect_quotes(context, direct)
-    quotes = nest_direct_quotes(direct, others) + others
+    quotes = resolve_speakers(context, nest_direct_quotes(direct, others) + others)
     quotes.sort(key=lambda q: (q.start, q.end))
     return [q.with_(id=i, document=document.id) for i, q in enumerate(quotes)]
 

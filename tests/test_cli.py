@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from conftest import FIXTURES
+from support import FIXTURES
 
 
 def run(*args, stdin=None):

@@ -4,7 +4,7 @@ import pytest
 
 from quotes.document import Document, align_tokens
 
-from conftest import FIXTURES
+from support import FIXTURES
 
 CONLLU = (FIXTURES / "zum_markt.conllu").read_text(encoding="utf-8")
 

@@ -9,7 +9,7 @@ from quotes.document import Document
 from quotes.errors import ModelNotFoundError
 from quotes.parsing import ParseCache, describe_models, resolve_model
 
-from conftest import FIXTURES
+from support import FIXTURES
 
 CONLLU = (FIXTURES / "zum_markt.conllu").read_text(encoding="utf-8")
 

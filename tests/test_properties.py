@@ -7,7 +7,7 @@ from quotes.document import Document
 from quotes.extractor import extract_from_document
 from quotes.quote import Quote
 
-from conftest import FIXTURES
+from support import FIXTURES
 
 SENTENCES = [
     block.strip() + "\n"

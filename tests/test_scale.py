@@ -10,7 +10,7 @@ import pytest
 import quotes
 from quotes.parallel import pool_map
 
-from conftest import FIXTURES, load_conllu_documents
+from support import FIXTURES, load_conllu_documents
 
 TEXTS = [
     ("a", "„Wir schaffen das“, sagte Merkel."),

@@ -38,7 +38,7 @@ SUBJUNCTIVE_FORMS = frozenset(
     "solle wolle dürfe dürfte dürften gebe gäbe gäben stehe liege gehe komme wäre wären möge lasse "
     "bleibe wisse brauche mache sehe halte stimme fehle gelte handle handele".split()
 )
-REPORTIVE_MODALS = frozenset({"soll", "sollen", "sollte", "sollten", "sollst"})
+REPORTIVE_MODALS = frozenset({"soll", "sollen"})  # "sollte" is mostly deontic ("should")
 # Speech-act verbs whose object is the message (Reported): "forderte höhere Löhne".
 REPORTED_MINIMUM = 2
 CONTINUATION_GAP = 1  # paragraphs a Konjunktiv continuation may skip back to its source
@@ -214,8 +214,10 @@ def indirect_parenthetical(context: Context, sentence: Sentence, cue: Cue) -> Fi
     cue_index = index - frame_start
     if cue.kind == "verb":
         speaker = _speaker_for(context, cue, frame) or chunk_after(frame, cue_index + 1)
-    else:
+    else:  # "…, so der Minister." — the speaker must fill the rest of the frame
         speaker = chunk_after(frame, cue_index + 1)
+        if not speaker or len(frame) - cue_index - 1 - len(speaker) > 2:
+            return None
     return Finding("indirect_parenthetical", "Indirect", message, cue, frame, speaker)
 
 
