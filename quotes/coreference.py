@@ -189,6 +189,9 @@ class Resolver:
 
     def phrase(self, words: Sequence[Word]) -> Resolution:
         """A speaker noun phrase: a name, a role description, an organisation, or no one."""
+        surname = self._known_surname(words)
+        if surname is not None:
+            return Resolution(surname, SURNAME)
         phrase = analyse(words)
         name = phrase.name
         gender = _gender(phrase)
@@ -208,6 +211,14 @@ class Resolver:
             entity, confidence = self.described(phrase)
             return Resolution(entity, confidence, role)
         return Resolution(None, None)
+
+    def _known_surname(self, words: Sequence[Word]) -> Entity | None:
+        """One capitalised word that is the surname of exactly one person named before ("Brehm"),
+        however the tagger tagged it (the compact model often tags surnames NOUN)."""
+        if len(words) != 1 or not words[0].text[:1].isupper():
+            return None
+        people = {id(e): e for e in self.entities if e.kind != "organisation" and e.name and len(e.name.split()) > 1 and e.name.split()[-1] == words[0].text}
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def pronoun(self, word: Word, verb: Word | None) -> Resolution:
         """A pronoun: the best agreeing antecedent, or nothing when the choice is unclear."""

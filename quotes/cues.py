@@ -14,6 +14,7 @@ from . import lexicon
 from .document import Document, Sentence, Word
 
 PARTICLE_RELATIONS = frozenset({"compound:prt"})
+CLAUSE_BOUNDARIES = frozenset({",", ".", ";", ":", "!", "?", "–"})
 REFLEXIVE_LEMMAS = frozenset({"sich", "mich", "dich", "uns", "euch"})
 # Weak-verb endings, longest first: "teilte" → "teil" → "teilen".
 _WEAK_ENDINGS = ("test", "tet", "ten", "te", "est", "et", "st", "t", "en", "e")
@@ -70,17 +71,20 @@ def guess_lemmas(word: Word) -> list[str]:
 
 
 def particle_of(sentence: Sentence, verb: Word) -> Word | None:
-    """The separated particle of ``verb`` ("mit" in "teilte … mit"), from the tree or word order."""
+    """The separated particle of ``verb`` ("mit" in "teilte … mit"), from the tree or word order.
+
+    Without a ``compound:prt`` child, the particle is the last word of the verb's clause — a
+    PTKVZ, or a known particle standing right before a comma or full stop — as long as no
+    other verb comes first.
+    """
     for child in sentence.children(verb):
         if child.deprel in PARTICLE_RELATIONS:
             return child
-    if verb.xpos not in ("VVFIN", "VMFIN") and verb.feat("VerbForm") != "Fin":
-        return None
-    # A misattached PTKVZ later in the same clause, before the next comma or verb.
-    for word in sentence.words[verb.id :]:
-        if word.text in {",", ";", ":"} or (word.upos in ("VERB", "AUX") and word.id != verb.id):
+    for position, word in enumerate(sentence.words[verb.id :], start=verb.id):
+        if word.text in CLAUSE_BOUNDARIES or (word.upos in ("VERB", "AUX") and word.xpos != "PTKVZ"):
             return None
-        if word.xpos == "PTKVZ":
+        following = sentence.words[position + 1].text if position + 1 < len(sentence.words) else "."
+        if word.xpos == "PTKVZ" or (word.text.lower() in lexicon.particle_verbs() and following in CLAUSE_BOUNDARIES):
             return word
     return None
 

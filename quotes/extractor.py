@@ -36,8 +36,8 @@ def extract_from_document(document: Document) -> list[Quote]:
     context = Context(document)
     direct = find_direct_quotes(context)
     others = find_indirect_quotes(context, direct)
-    quotes = resolve_speakers(context, nest_direct_quotes(direct, others) + others)
-    quotes.sort(key=lambda q: (q.start, q.end))
+    quotes = sorted(nest_direct_quotes(direct, others) + others, key=lambda q: (q.start, q.end))
+    quotes = resolve_speakers(context, quotes)
     return [q.with_(id=i, document=document.id) for i, q in enumerate(quotes)]
 
 

@@ -73,16 +73,40 @@ def chunk_after(items: Sequence[Located], position: int) -> list[Located]:
 
 
 def chunk_before(items: Sequence[Located]) -> list[Located]:
-    """The noun phrase that ends ``items`` (a pre-frame "Der Minister sagte" minus the verb)."""
+    """The noun phrase that ends ``items`` (a pre-frame "Der Minister sagte" minus the verb).
+
+    Takes in an apposition between commas ("Der Chef der Opposition, Martin Brehm,").
+    """
     i = len(items)
     while i > 0 and (items[i - 1].word.text.lower() in FRAME_ADVERBS or items[i - 1].word.upos in ("ADV", "PUNCT")):
         i -= 1
-    j = i
-    while j > 0 and (items[j - 1].word.upos in NOUN_PHRASE_UPOS or _genitive_link(items, j - 1)):
-        j -= 1
-    if j == i and i > 0 and items[i - 1].word.text.lower() in PRONOUNS:
+    if i > 0 and items[i - 1].word.text.lower() in PRONOUNS:
         return [items[i - 1]]
+    j = _run_start(items, i)
+    if j < i and j >= 2 and items[j - 1].word.text == ",":
+        k = _run_start(items, j - 1)
+        if k < j - 1 and (k == 0 or items[k - 1].word.upos in ("PUNCT", "CCONJ")):
+            j = k
+    if j == i or not any(item.word.upos in ("NOUN", "PROPN", "X") for item in items[j:i]):
+        return []
     return list(items[j:i])
+
+
+def _run_start(items: Sequence[Located], end: int) -> int:
+    j = end
+    while j > 0 and (items[j - 1].word.upos in NOUN_PHRASE_UPOS or _genitive_link(items, j - 1) or _truncated_compound(items, j - 1)):
+        j -= 1
+    return j
+
+
+def subject_by_position(items: Sequence[Located], verb_index: int) -> list[Located]:
+    """The subject of a verb-second clause by word order: the noun phrase filling the slot before
+    the verb ("Der Minister sagte"), else the one right after it ("Am Montag sagte der Minister")."""
+    before = chunk_before(items[:verb_index])
+    starts_clause = before and (before[0] is items[0] or items[items.index(before[0]) - 1].word.upos in ("PUNCT", "CCONJ"))
+    if before and starts_clause:
+        return before
+    return chunk_after(items, verb_index + 1)
 
 
 def _noun_run(items: Sequence[Located], start: int) -> list[Located]:
@@ -90,7 +114,7 @@ def _noun_run(items: Sequence[Located], start: int) -> list[Located]:
     i = start
     while i < len(items):
         word = items[i].word
-        if word.upos in NOUN_PHRASE_UPOS or (run and _genitive_link(items, i)):
+        if word.upos in NOUN_PHRASE_UPOS or (run and (_genitive_link(items, i) or _truncated_compound(items, i))):
             run.append(items[i])
             i += 1
             continue
@@ -98,6 +122,11 @@ def _noun_run(items: Sequence[Located], start: int) -> list[Located]:
     while run and run[-1].word.upos in ("DET", "ADP"):
         run.pop()
     return run if any(item.word.upos in ("NOUN", "PROPN", "X") for item in run) else []
+
+
+def _truncated_compound(items: Sequence[Located], i: int) -> bool:
+    """"und"/"oder" after a truncated compound: "der Industrie- und Handelskammer"."""
+    return items[i].word.text in ("und", "oder") and i > 0 and items[i - 1].word.text.endswith("-")
 
 
 def _genitive_link(items: Sequence[Located], i: int) -> bool:

@@ -16,7 +16,7 @@ from ..context import Context, Located
 from ..cues import Cue
 from ..marks import Quotation
 from ..quote import Mention, Quote, Speaker
-from ..speakers import chunk_after, chunk_before, speaker_items
+from ..speakers import chunk_after, speaker_items, subject_by_position
 
 DASHES = frozenset({"–", "—", "-"})
 # Words after which quoted text is a name or a distancing quote, not speech.
@@ -117,7 +117,7 @@ def direct_colon_frame(context: Context, quotation: Quotation) -> Attribution | 
     if found is None:
         return None
     i, cue = found
-    fallback = chunk_before(left[:i]) or chunk_after(left[:-1], i + 1)
+    fallback = subject_by_position(left[:-1], i)
     return Attribution("direct_colon_frame", left, cue, _speaker(context, cue, left, fallback))
 
 
@@ -147,7 +147,7 @@ def direct_pre_frame(context: Context, quotation: Quotation) -> Attribution | No
     cue = context.cue_of(left[-1])
     if cue is None or cue.kind != "verb" or cue.head is not left[-1].word:
         return None
-    return Attribution("direct_pre_frame", left, cue, _speaker(context, cue, left, chunk_before(left[:-1])))
+    return Attribution("direct_pre_frame", left, cue, _speaker(context, cue, left, subject_by_position(left, len(left) - 1)))
 
 
 def direct_embedded(context: Context, quotation: Quotation) -> Attribution | None:

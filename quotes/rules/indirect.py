@@ -19,7 +19,7 @@ from ..context import Context, Located
 from ..cues import Cue
 from ..document import Sentence, Word
 from ..quote import Mention, Quote, Speaker
-from ..speakers import chunk_after, chunk_before, speaker_items
+from ..speakers import chunk_after, chunk_before, speaker_items, subject_by_position
 
 COMPLEMENT_RELATIONS = frozenset({"ccomp", "xcomp", "parataxis", "csubj", "csubj:pass"})
 COMPLEMENTIZERS = frozenset({"dass", "daß", "ob"})
@@ -41,6 +41,8 @@ SUBJUNCTIVE_FORMS = frozenset(
 REPORTIVE_MODALS = frozenset({"soll", "sollen"})  # "sollte" is mostly deontic ("should")
 # Speech-act verbs whose object is the message (Reported): "forderte höhere Löhne".
 REPORTED_MINIMUM = 2
+SUBORDINATORS = frozenset("dass daß ob weil wenn als obwohl nachdem bevor während damit sodass wie".split())
+RELATIVE_PRONOUNS = frozenset("der die das den dem deren dessen denen welche welcher welches".split())
 CONTINUATION_GAP = 1  # paragraphs a Konjunktiv continuation may skip back to its source
 
 
@@ -98,10 +100,7 @@ def _speaker_for(context: Context, cue: Cue, frame: Sequence[Located]) -> list[L
     if items:
         return items
     index = next((i for i, item in enumerate(frame) if item.word is cue.head), None)
-    if index is None:
-        return []
-    before = chunk_before(list(frame[:index]))
-    return before or chunk_after(frame, index + 1)
+    return subject_by_position(frame, index) if index is not None else []
 
 
 # --- complement clauses -------------------------------------------------------------------
@@ -274,6 +273,15 @@ def indirect_wie_clause(context: Context, sentence: Sentence, cue: Cue) -> Findi
     return Finding("indirect_wie_clause", "Indirect", message, cue, frame, _speaker_for(context, cue, frame), 0.75)
 
 
+def _in_subordinate_clause(sentence: Sentence, verb: Word) -> bool:
+    """Whether ``verb`` stands in a clause opened by a conjunction or, after a comma, a relative pronoun."""
+    start = verb.id - 1
+    while start > 0 and sentence.words[start - 1].text not in {",", ";", ":", "–"}:
+        start -= 1
+    first = sentence.words[start].text.lower() if start < verb.id - 1 else ""
+    return first in SUBORDINATORS or (start > 0 and first in RELATIVE_PRONOUNS)
+
+
 # --- reported speech ----------------------------------------------------------------------
 
 
@@ -285,15 +293,13 @@ def reported_speech_act(context: Context, sentence: Sentence, cue: Cue) -> Findi
     if entry is None or entry.reported < REPORTED_MINIMUM:
         return None
     verb = cue.head
-    if verb.relation not in ("root", "conj") and not any(w.relation == "aux" for w in sentence.children(verb)):
-        return None
-    objects = [w for w in sentence.children(verb) if w.relation in ("obj", "obl", "iobj")]
-    if not objects:
-        return None
-    speaker = speaker_items(context, sentence, verb, _sentence_items(sentence))
+    items = _sentence_items(sentence)
+    if _in_subordinate_clause(sentence, verb) or verb.id >= len(sentence.words) - 1:
+        return None  # nothing after the verb to be the reported content
+    speaker = speaker_items(context, sentence, verb, items) or subject_by_position(items, verb.id - 1)
     if not speaker:
         return None
-    message = _sentence_items(sentence)
+    message = items
     return Finding("reported_speech_act", "Reported", message, None, (), speaker, 0.6, whole_sentence=True)
 
 
