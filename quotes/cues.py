@@ -8,6 +8,7 @@ often enough that each lookup has a fallback on the surface form and on the raw 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 from . import lexicon
@@ -115,11 +116,32 @@ def verb_cue(sentence: Sentence, verb: Word) -> Cue | None:
 
 
 def word_cue(sentence: Sentence, word: Word) -> Cue | None:
-    """A preposition, postposition, adverb or noun cue ("laut", "zufolge", "Angaben")."""
-    entry = lexicon.cue_word(word.lemma.lower()) or lexicon.cue_word(word.text.lower())
+    """A preposition, postposition, adverb or noun cue ("laut", "zufolge", "Angaben", "Polizeiangaben")."""
+    entry = None
+    for candidate in (word.lemma, word.lemma.lower(), word.text.lower(), word.text, word.text.capitalize()):
+        entry = lexicon.cue_word(candidate)
+        if entry is not None:
+            break
+    if entry is None and word.text[:1].isupper():
+        entry = _cue_noun_by_head(word.text)
     if entry is None or entry.kind == "phrase":
         return None
     return Cue(sentence, word, (word,), entry.kind, entry.word, entry.medium)
+
+
+def _cue_noun_by_head(form: str) -> lexicon.CueWord | None:
+    """A compound ending in a cue noun: "Polizeiangaben" → Angabe, "Medienberichten" → Bericht."""
+    lowered = form.lower()
+    for noun, entry in _cue_nouns():
+        if len(lowered) > len(noun) + 2 and noun in lowered[-len(noun) - 3 :]:
+            return entry
+    return None
+
+
+@lru_cache(maxsize=1)
+def _cue_nouns() -> tuple[tuple[str, lexicon.CueWord], ...]:
+    nouns = [(w.word.lower(), w) for w in lexicon.cue_words().values() if w.kind == "noun" and len(w.word) >= 5]
+    return tuple(sorted(nouns, key=lambda pair: -len(pair[0])))
 
 
 def find_cues(document: Document) -> Iterator[Cue]:

@@ -240,7 +240,7 @@ class Parser:
                 self._pipelines[pretokenized] = stanza.Pipeline(
                     processors=processors,
                     tokenize_pretokenized=pretokenized,
-                    logging_level="WARN",
+                    logging_level="ERROR",  # not stanza's warning about the compact model's "unknown" language
                     **self.spec.pipeline_kwargs(),
                 )
             except (OSError, ValueError, FileNotFoundError) as error:

@@ -222,13 +222,57 @@ def _fix_closing_quotes(sent_of_token: list[int], texts: list[str], begins: list
                 j += 1
 
 
-def add_wikinews_tokenizer_data(data: TokenizerData, directory: str, mwts: dict[str, tuple[str, ...]] = CONTRACTIONS) -> int:
+_HYPHENATED = re.compile(r"-|[^-]+")
+_ASCII_QUOTES = {"„": "``", "“": "''"}
+
+
+def _split_hyphens(texts: list[str], begins: list[int], sents: list[int]) -> tuple[list[str], list[int], list[int]]:
+    """Split hyphenated words (SPD-Abgeordneten, Staats-) at the hyphens, as UD German GSD/PUD do.
+
+    Number ranges such as 2013-2014 stay one token.
+    """
+    out_t, out_b, out_s = [], [], []
+    for text, begin, sent in zip(texts, begins, sents):
+        if "-" in text and len(text) > 1 and re.search(r"[^\W\d_]", text):
+            for m in _HYPHENATED.finditer(text):
+                out_t.append(m.group(0))
+                out_b.append(begin + m.start())
+                out_s.append(sent)
+        else:
+            out_t.append(text)
+            out_b.append(begin)
+            out_s.append(sent)
+    return out_t, out_b, out_s
+
+
+def _ascii_quotes(text: str, texts: list[str], begins: list[int]) -> tuple[str, list[str], list[int]]:
+    """Rewrite German quotation marks „ “ as `` '' (the style of part of GSD), shifting the offsets."""
+    new_pos, parts, pos = [], [], 0
+    for ch in text:
+        new_pos.append(pos)
+        rep = _ASCII_QUOTES.get(ch, ch)
+        parts.append(rep)
+        pos += len(rep)
+    new_texts = ["".join(_ASCII_QUOTES.get(ch, ch) for ch in t) for t in texts]
+    return "".join(parts), new_texts, [new_pos[b] for b in begins]
+
+
+def add_wikinews_tokenizer_data(
+    data: TokenizerData,
+    directory: str,
+    mwts: dict[str, tuple[str, ...]] = CONTRACTIONS,
+    ascii_quote_every: int = 4,
+) -> int:
     """Add the wikinews-quotes-2024 articles of one split directory (gold tokens and sentences).
 
-    Tokens whose lower-cased form is in ``mwts`` (German preposition+article
-    contractions such as zum, im, am) are labelled as MWTs so the tokenizer keeps
-    learning MWT detection from news text.  Paragraphs follow blank lines in
-    ``originalText``; a paragraph end always ends a sentence.
+    The gold tokens are adapted to UD German conventions: tokens whose
+    lower-cased form is in ``mwts`` (contractions such as zum, im, am) are
+    labelled as MWTs, hyphenated words are split at the hyphens, and a closing
+    quotation mark that the gold data put at the start of the next sentence is
+    moved back to the sentence it closes.  Every ``ascii_quote_every``-th
+    article (in file order) is rewritten with `` '' quotes instead of „ “.
+    Paragraphs follow blank lines in ``originalText``; a paragraph end always
+    ends a sentence.
     """
     n_docs = 0
     for path in sorted(glob.glob(os.path.join(directory, "*.json"))):
@@ -237,23 +281,28 @@ def add_wikinews_tokenizer_data(data: TokenizerData, directory: str, mwts: dict[
         toks = sorted(doc["tokens"], key=lambda t: t["charBegin"])
         if not toks:
             continue
-        n_docs += 1
         texts = [t["text"] for t in toks]
         begins = [t["charBegin"] for t in toks]
         ends = [t["charEnd"] for t in toks]
         sents = [t["sentence"] for t in toks]
+        for t, b, e in zip(texts, begins, ends):
+            if text[b:e] != t or e <= b:
+                raise ValueError(f"{path}: token {t!r} at {b}-{e} does not match the text")
         _fix_closing_quotes(sents, texts, begins, ends)
+        texts, begins, sents = _split_hyphens(texts, begins, sents)
+        if ascii_quote_every and n_docs % ascii_quote_every == ascii_quote_every - 1:
+            text, texts, begins = _ascii_quotes(text, texts, begins)
+        n_docs += 1
+        ends = [b + len(t) for t, b in zip(texts, begins)]
         labels = ["0"] * len(text)
-        for i, t in enumerate(toks):
-            if text[begins[i] : ends[i]] != texts[i] or ends[i] <= begins[i]:
-                raise ValueError(f"{path}: token {t} does not match the text")
-            is_mwt = texts[i].lower() in mwts
-            sent_end = i == len(toks) - 1 or sents[i + 1] != sents[i]
+        for i, form in enumerate(texts):
+            is_mwt = form.lower() in mwts
+            sent_end = i == len(texts) - 1 or sents[i + 1] != sents[i]
             if not sent_end and re.search(r"\n\s*\n", text[ends[i] : begins[i + 1]]):
                 sent_end = True
             labels[ends[i] - 1] = str((3 if is_mwt else 1) + (1 if sent_end else 0))
             if is_mwt:
-                data.mwts[(texts[i], mwts[texts[i].lower()])] += 1
+                data.mwts[(form, mwts[form.lower()])] += 1
         for m in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
             data.add_paragraph(m.group(0), "".join(labels[m.start() : m.end()]))
     return n_docs

@@ -96,11 +96,14 @@ def _sentence_items(sentence: Sentence) -> list[Located]:
 
 
 def _speaker_for(context: Context, cue: Cue, frame: Sequence[Located]) -> list[Located]:
+    """The source of a verb cue: its subject from the tree, else by word order; none for "heißt es"."""
     items = speaker_items(context, cue.sentence, cue.head, frame)
-    if items:
-        return items
-    index = next((i for i, item in enumerate(frame) if item.word is cue.head), None)
-    return subject_by_position(frame, index) if index is not None else []
+    if not items:
+        index = next((i for i, item in enumerate(frame) if item.word is cue.head), None)
+        items = subject_by_position(frame, index) if index is not None else []
+    if len(items) == 1 and items[0].word.text.lower() == "es":
+        return []  # impersonal: "heißt es", "es wurde mitgeteilt"
+    return items
 
 
 # --- complement clauses -------------------------------------------------------------------
@@ -234,11 +237,19 @@ def indirect_according_to(context: Context, sentence: Sentence, cue: Cue) -> Fin
     elif cue.kind == "postposition" or cue.lemma == "zufolge":
         source = chunk_before(items[:index])
         frame = source + [items[index]] if source else []
+    elif cue.lemma == "demnach":
+        source, frame = [], [items[index]]
+    elif cue.lemma == "wonach":  # "ein Bericht, wonach …": the clause after "wonach" is the message
+        source = chunk_before([item for item in items[:index] if item.word.text != ","])
+        message = _trim([item for item in items[index + 1 :] if item.word.text not in SENTENCE_PUNCTUATION])
+        if len(message) < 3:
+            return None
+        return Finding("indirect_according_to", "Indirect", message, cue, [items[index]], source, 0.7)
     elif cue.lemma == "nach" and index + 1 < len(words):
         following = chunk_after(items, index + 1)
         nouns = [item for item in following if item.word.upos in ("NOUN", "PROPN")]
-        if not nouns or nouns[0].word.text.lower() not in SOURCE_NOUNS_AFTER_NACH:
-            return None
+        if not nouns or not nouns[0].word.text.lower().endswith(tuple(SOURCE_NOUNS_AFTER_NACH)):
+            return None  # "nach dem Spiel", "nach Berlin": time or place, not a source
         source = following
         frame = items[index : index + 1 + len(source)]
     else:
@@ -282,6 +293,46 @@ def _in_subordinate_clause(sentence: Sentence, verb: Word) -> bool:
     return first in SUBORDINATORS or (start > 0 and first in RELATIVE_PRONOUNS)
 
 
+def _verb_final_clause(items: Sequence[Located]) -> list[Located]:
+    """A dass/ob/zu clause up to its end: the first comma after its (verb-final) finite verb or infinitive."""
+    clause: list[Located] = []
+    seen_verb = False
+    for item in items:
+        if item.word.text in SENTENCE_PUNCTUATION or (item.word.text == "," and seen_verb):
+            break
+        clause.append(item)
+        seen_verb = seen_verb or item.word.upos in ("VERB", "AUX")
+    return clause
+
+
+# --- nominal cues -------------------------------------------------------------------------
+
+
+def indirect_nominal_cue(context: Context, sentence: Sentence, cue: Cue) -> Finding | None:
+    """die Forderung der Union, dass … / seine Warnung, … zu … — a cue noun with a complement clause."""
+    if cue.kind != "noun":
+        return None
+    words = sentence.words
+    items = _sentence_items(sentence)
+    index = cue.head.id - 1
+    comma = next((i for i in range(index + 1, min(index + 8, len(words))) if words[i].text == ","), None)
+    if comma is None or comma + 1 >= len(words):
+        return None
+    clause = _verb_final_clause(items[comma + 1 :])
+    opens_clause = bool(clause) and (
+        clause[0].word.text.lower() in COMPLEMENTIZERS
+        or (any(item.word.xpos == "PTKZU" or item.word.text == "zu" for item in clause) and not any(item.word.xpos.endswith("FIN") for item in clause))
+    )
+    if not opens_clause:
+        return None
+    message = _trim(clause)
+    source = chunk_after(items[: comma], index + 1)
+    if not source and index > 0 and words[index - 1].xpos == "PPOSAT":
+        source = [items[index - 1]]  # "seine Warnung": the possessive points to the speaker
+    frame = _trim_end([item for item in items if item.word.id <= comma])
+    return Finding("indirect_nominal_cue", "Indirect", message, cue, frame, source, 0.65)
+
+
 # --- reported speech ----------------------------------------------------------------------
 
 
@@ -308,6 +359,7 @@ CUE_RULES: tuple[Callable[[Context, Sentence, Cue], Finding | None], ...] = (
     indirect_parenthetical,
     indirect_complement_clause,
     indirect_according_to,
+    indirect_nominal_cue,
     reported_speech_act,
 )
 
