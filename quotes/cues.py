@@ -16,6 +16,7 @@ from .document import Document, Sentence, Word
 
 PARTICLE_RELATIONS = frozenset({"compound:prt"})
 CLAUSE_BOUNDARIES = frozenset({",", ".", ";", ":", "!", "?", "–"})
+CORRELATES = frozenset("darauf davon dafür darüber daran damit dazu dagegen darin".split())
 REFLEXIVE_LEMMAS = frozenset({"sich", "mich", "dich", "uns", "euch"})
 # Weak-verb endings, longest first: "teilte" → "teil" → "teilen".
 _WEAK_ENDINGS = ("test", "tet", "ten", "te", "est", "et", "st", "t", "en", "e")
@@ -46,6 +47,19 @@ class Cue:
     kind: str  # verb, preposition, postposition, adverb, noun or phrase (lexicon kinds)
     lemma: str
     medium: str
+
+    def marked_words(self) -> tuple[Word, ...]:
+        """The cue as the corpus marks it: with its auxiliaries and a correlate between verb and
+        particle ("hatte betont", "wies darauf hin")."""
+        if self.kind != "verb":
+            return self.words
+        extra = [w for w in self.sentence.children(self.head) if w.relation == "aux"]
+        last = self.words[-1]
+        extra += [
+            w for w in self.sentence.words[self.head.id : last.id - 1]
+            if w.xpos in ("PROAV", "PAV") or w.text.lower() in CORRELATES
+        ]
+        return tuple(sorted({*self.words, *extra}, key=lambda w: w.id))
 
     @property
     def start(self) -> int:
@@ -82,17 +96,19 @@ def particle_of(sentence: Sentence, verb: Word) -> Word | None:
         if child.deprel in PARTICLE_RELATIONS:
             return child
     for position, word in enumerate(sentence.words[verb.id :], start=verb.id):
-        if word.text in CLAUSE_BOUNDARIES or (word.upos in ("VERB", "AUX") and word.xpos != "PTKVZ"):
+        if word.text in CLAUSE_BOUNDARIES:
             return None
         following = sentence.words[position + 1].text if position + 1 < len(sentence.words) else "."
         if word.xpos == "PTKVZ" or (word.text.lower() in lexicon.particle_verbs() and following in CLAUSE_BOUNDARIES):
-            return word
+            return word  # checked before the verb test: the compact tagger often tags particles VERB
+        if word.upos in ("VERB", "AUX"):
+            return None
     return None
 
 
 def verb_cue(sentence: Sentence, verb: Word) -> Cue | None:
     """The verb cue headed by ``verb``, if its lemma (with particle) is a cue verb."""
-    if verb.upos not in ("VERB", "AUX") and not verb.xpos.startswith("VV"):
+    if verb.upos not in ("VERB", "AUX") and not verb.xpos.startswith("V"):
         return None
     particle = particle_of(sentence, verb)
     entry = None

@@ -72,6 +72,11 @@ def chunk_after(items: Sequence[Located], position: int) -> list[Located]:
     return chunk
 
 
+def _opens_clause(word: Word) -> bool:
+    """Punctuation, a conjunction or a complementiser: what may stand before a clause's subject."""
+    return word.upos in ("PUNCT", "CCONJ", "SCONJ") or word.text.lower() in ("wie", "dass", "ob", "als")
+
+
 def chunk_before(items: Sequence[Located]) -> list[Located]:
     """The noun phrase that ends ``items`` (a pre-frame "Der Minister sagte" minus the verb).
 
@@ -103,7 +108,7 @@ def subject_by_position(items: Sequence[Located], verb_index: int) -> list[Locat
     """The subject of a verb-second clause by word order: the noun phrase filling the slot before
     the verb ("Der Minister sagte"), else the one right after it ("Am Montag sagte der Minister")."""
     before = chunk_before(items[:verb_index])
-    starts_clause = before and (before[0] is items[0] or items[items.index(before[0]) - 1].word.upos in ("PUNCT", "CCONJ"))
+    starts_clause = before and (before[0] is items[0] or _opens_clause(items[items.index(before[0]) - 1].word))
     if before and starts_clause:
         return before
     return chunk_after(items, verb_index + 1)

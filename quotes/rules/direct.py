@@ -208,7 +208,7 @@ def _build(context: Context, quotations: Sequence[Quotation], found: Attribution
         type="Direct",
         medium=found.cue.medium if found.cue is not None else "Speech",
         quote=Mention(spans),
-        cue=context.mention([Located(found.cue.sentence, w) for w in found.cue.words]) if found.cue else None,
+        cue=context.mention([Located(found.cue.sentence, w) for w in found.cue.marked_words()]) if found.cue else None,
         frame=context.frame(found.frame),
         speaker=Speaker(speaker.spans) if speaker is not None else None,
         rule=found.rule,

@@ -23,6 +23,8 @@ from ..speakers import chunk_after, chunk_before, speaker_items, subject_by_posi
 
 COMPLEMENT_RELATIONS = frozenset({"ccomp", "xcomp", "parataxis", "csubj", "csubj:pass"})
 COMPLEMENTIZERS = frozenset({"dass", "daß", "ob"})
+# Words after a cue's comma that open something other than what was said.
+NOT_COMPLEMENT_OPENERS = frozenset("und aber oder doch denn sondern weil da als nachdem bevor während obwohl wenn falls damit sodass um".split())
 WH_WORDS = frozenset("wie was wer wen wem warum weshalb weswegen wann wo woher wohin wieso welche welcher welches welchen inwiefern".split())
 SENTENCE_PUNCTUATION = frozenset({".", "!", "?", "…", ":", ";"})
 # Nouns after "nach" that make it a source ("nach Angaben der Polizei"), not time or place.
@@ -81,16 +83,6 @@ def _trim(items: list[Located]) -> list[Located]:
     return items
 
 
-def _cue_words(cue: Cue) -> list[Located]:
-    """The cue as the corpus marks it: with its auxiliaries and correlates ("hatte betont", "wies darauf hin")."""
-    extra = [
-        w
-        for w in cue.sentence.children(cue.head)
-        if w.relation == "aux" or (w.xpos in ("PROAV", "PAV") and abs(w.id - cue.head.id) <= 4)
-    ]
-    return located(cue.sentence, sorted({*cue.words, *extra}, key=lambda w: w.id))
-
-
 def _sentence_items(sentence: Sentence) -> list[Located]:
     return located(sentence, sentence.words)
 
@@ -131,12 +123,12 @@ def _complement_head(sentence: Sentence, verb: Word) -> Word | None:
     return None
 
 
-def _clause_after_comma(sentence: Sentence, verb: Word) -> list[Word]:
+def _clause_after_comma(sentence: Sentence, cue: Cue) -> list[Word]:
     """Word-order fallback: ", dass …", ", ob …", ", w- …", ", … zu tun" or a V2 clause after the cue."""
     words = sentence.words
-    position = verb.id  # index of the word after the verb
+    position = cue.head.id  # index of the word after the verb
     while position < len(words) and words[position].text != ",":
-        if words[position].upos in ("VERB", "AUX") and words[position].xpos.endswith("FIN"):
+        if words[position] not in cue.words and words[position].upos in ("VERB", "AUX") and words[position].xpos.endswith("FIN"):
             return []  # another finite verb first: the cue is not the clause's main verb
         position += 1
     if position + 1 >= len(words):
@@ -145,9 +137,11 @@ def _clause_after_comma(sentence: Sentence, verb: Word) -> list[Word]:
     first = rest[0].text.lower()
     if first in COMPLEMENTIZERS or first in WH_WORDS:
         return rest
+    if first in NOT_COMPLEMENT_OPENERS or rest[0].xpos == "PRELS":
+        return []  # "…, und", "…, weil", a relative clause: not what was said
     finite = [w for w in rest if w.upos in ("VERB", "AUX") and w.xpos.endswith("FIN")]
-    if finite and is_subjunctive(finite[0]) and finite[0].id - rest[0].id <= 6:
-        return rest  # verb-second Konjunktiv clause: "sagte, die Regierung habe …"
+    if finite and 1 <= finite[0].id - rest[0].id <= 6 and not finite[0].xpos.startswith("VM") or (finite and is_subjunctive(finite[0])):
+        return rest  # a verb-second clause, Konjunktiv or not: "sagte, die Regierung habe …"
     if any(w.xpos == "PTKZU" for w in rest[:12]) and not finite:
         return rest  # "kündigte an, … zu investieren"
     return []
@@ -163,7 +157,7 @@ def indirect_complement_clause(context: Context, sentence: Sentence, cue: Cue) -
         clause = sentence.subtree(head)
         clause = [w for w in sentence.words if clause[0].id <= w.id <= clause[-1].id]
     if not clause:
-        clause = _clause_after_comma(sentence, cue.head)
+        clause = _clause_after_comma(sentence, cue)
     if not clause:
         return None
     # the message runs to the end of the sentence (or to a later quotation), the frame is the rest
@@ -466,7 +460,7 @@ def _build(context: Context, finding: Finding) -> Quote | None:
         spans = context.spans(items, frozenset({",", ":", "–", "-"}), frozenset({",", ":", ";", ".", "–", "-"}))
     if not spans:
         return None
-    cue = context.mention(_cue_words(finding.cue)) if finding.cue is not None else None
+    cue = context.mention(located(finding.cue.sentence, finding.cue.marked_words())) if finding.cue is not None else None
     speaker = context.mention(finding.speaker)
     return Quote(
         type=finding.type,

@@ -1,0 +1,143 @@
+"""Indirect, reported and free indirect speech on real parses by the compact model.
+
+Each case is a German news sentence (or two) with the quote the extractor must find: its type,
+its exact text, and — where the sentence names one — speaker and cue. Negative cases must give
+no quote of the kind. All texts are parsed in one batch by the model shipped in the package.
+"""
+
+import pytest
+
+import quotes
+
+# (text, type, quote text, speaker text or None, cue text or None)
+POSITIVE = [
+    # complement clauses: dass / ob / w / zu-infinitive / verb second
+    ("Der Minister sagte, dass die Steuern nicht steigen werden.", "Indirect", "dass die Steuern nicht steigen werden", "Der Minister", "sagte"),
+    ("Die Polizei teilte mit, dass zwei Männer festgenommen worden seien.", "Indirect", "dass zwei Männer festgenommen worden seien", "Die Polizei", "teilte mit"),
+    ("Die Sprecherin erklärte, die Regierung habe keine Wahl gehabt.", "Indirect", "die Regierung habe keine Wahl gehabt", "Die Sprecherin", "erklärte"),
+    ("Der Trainer betonte, seine Mannschaft sei gut vorbereitet.", "Indirect", "seine Mannschaft sei gut vorbereitet", "Der Trainer", "betonte"),
+    ("Die Kanzlerin kündigte an, mehr Geld in die Bildung zu investieren.", "Indirect", "mehr Geld in die Bildung zu investieren", "Die Kanzlerin", "kündigte an"),
+    ("Der Bürgermeister fragte, ob die Stadt sich das leisten könne.", "Indirect", "ob die Stadt sich das leisten könne", "Der Bürgermeister", "fragte"),
+    ("Die Forscher berichten, dass das Eis schneller schmilzt als erwartet.", "Indirect", "dass das Eis schneller schmilzt als erwartet", "Die Forscher", "berichten"),
+    ("Der Anwalt erklärte, wie es zu dem Unfall gekommen sei.", "Indirect", "wie es zu dem Unfall gekommen sei", "Der Anwalt", "erklärte"),
+    ("Am Montag sagte der Innenminister, die Grenzen blieben offen.", "Indirect", "die Grenzen blieben offen", "der Innenminister", "sagte"),
+    ("Ein Sprecher der Bahn teilte mit, man wolle die Strecke bis Freitag reparieren.", "Indirect", "man wolle die Strecke bis Freitag reparieren", "Ein Sprecher der Bahn", "teilte mit"),
+    ("Die Gewerkschaft forderte, die Löhne um fünf Prozent zu erhöhen.", "Indirect", "die Löhne um fünf Prozent zu erhöhen", "Die Gewerkschaft", "forderte"),
+    ("Der Konzern gab bekannt, dass er 500 Stellen streichen werde.", "Indirect", "dass er 500 Stellen streichen werde", "Der Konzern", "gab bekannt"),
+    ("Die Ärztin wies darauf hin, dass die Impfung kostenlos sei.", "Indirect", "dass die Impfung kostenlos sei", "Die Ärztin", "wies darauf hin"),
+    ("Der Richter stellte fest, dass der Angeklagte schuldig sei.", "Indirect", "dass der Angeklagte schuldig sei", "Der Richter", "stellte fest"),
+    ("Experten gehen davon aus, dass die Preise weiter steigen.", "Indirect", "dass die Preise weiter steigen", "Experten", None),
+    # parenthetical frames
+    ("Die Lage sei ernst, sagte der Bürgermeister.", "Indirect", "Die Lage sei ernst", "der Bürgermeister", "sagte"),
+    ("Man habe alles versucht, erklärte ein Sprecher der Feuerwehr.", "Indirect", "Man habe alles versucht", "ein Sprecher der Feuerwehr", "erklärte"),
+    ("Die Verhandlungen seien gescheitert, so der Gewerkschaftschef.", "Indirect", "Die Verhandlungen seien gescheitert", "der Gewerkschaftschef", "so"),
+    ("Die Zahl der Arbeitslosen werde sinken, betonte die Ministerin am Dienstag.", "Indirect", "Die Zahl der Arbeitslosen werde sinken", "die Ministerin", "betonte"),
+    # prepositional and adverbial sources
+    ("Laut Polizei gab es keine Verletzten.", "Indirect", "gab es keine Verletzten", "Polizei", "Laut"),
+    ("Laut einem Bericht der Zeitung wurde der Vertrag bereits unterzeichnet.", "Indirect", "wurde der Vertrag bereits unterzeichnet", "einem Bericht der Zeitung", "Laut"),
+    ("Den Behörden zufolge starben bei dem Unglück drei Menschen.", "Indirect", "starben bei dem Unglück drei Menschen", "Den Behörden", "zufolge"),
+    ("Nach Angaben der Feuerwehr brach das Feuer im Keller aus.", "Indirect", "brach das Feuer im Keller aus", "Angaben der Feuerwehr", "Nach"),
+    ("Nach Polizeiangaben wurden drei Menschen verletzt.", "Indirect", "wurden drei Menschen verletzt", "Polizeiangaben", "Nach"),
+    ("Gemäß einer Studie der Universität schlafen Jugendliche zu wenig.", "Indirect", "schlafen Jugendliche zu wenig", "einer Studie der Universität", "Gemäß"),
+    ("Wie die Polizei mitteilte, wurde niemand verletzt.", "Indirect", "wurde niemand verletzt", "die Polizei", "mitteilte"),
+    ("Es gibt einen Bericht, wonach die Firma zahlungsunfähig sei.", "Indirect", "die Firma zahlungsunfähig sei", "einen Bericht", "wonach"),
+    # impersonal frames and nominal cues
+    ("In der Erklärung heißt es, die Gespräche seien gescheitert.", "Indirect", "die Gespräche seien gescheitert", None, "heißt"),
+    ("Die Forderung der Union, dass die Steuern sinken müssten, stieß auf Kritik.", "Indirect", "dass die Steuern sinken müssten", "der Union", "Forderung"),
+    # Reported: speech acts with a nominal or prepositional object (the whole sentence)
+    ("Die Opposition kritisierte den Plan der Regierung scharf.", "Reported", "Die Opposition kritisierte den Plan der Regierung scharf.", "Die Opposition", None),
+    ("Die Gewerkschaft forderte höhere Löhne für alle Beschäftigten.", "Reported", "Die Gewerkschaft forderte höhere Löhne für alle Beschäftigten.", "Die Gewerkschaft", None),
+    ("Der Ökonom warnte vor einer neuen Immobilienblase.", "Reported", "Der Ökonom warnte vor einer neuen Immobilienblase.", "Der Ökonom", None),
+    ("Der Polizeichef sprach von mehr als 800 beschädigten Autos.", "Reported", "Der Polizeichef sprach von mehr als 800 beschädigten Autos.", "Der Polizeichef", None),
+    ("Die Bundesregierung begrüßte die Einigung in Brüssel.", "Reported", "Die Bundesregierung begrüßte die Einigung in Brüssel.", "Die Bundesregierung", None),
+]
+
+# continuation over sentences: (text, type, quote text, speaker text)
+CONTINUATIONS = [
+    (
+        "Der Minister sagte, die Lage sei ernst. Man habe aber genug Reserven. Die Versorgung sei gesichert.",
+        "IndirectFreeIndirect", "Man habe aber genug Reserven. Die Versorgung sei gesichert.", "Der Minister",
+    ),
+    (
+        "„Wir kämpfen weiter“, sagte die Gewerkschafterin. Die Arbeitgeber hätten kein faires Angebot gemacht.",
+        "IndirectFreeIndirect", "Die Arbeitgeber hätten kein faires Angebot gemacht.", "die Gewerkschafterin",
+    ),
+    (
+        "Der Hersteller stellte das neue Telefon am Montag vor. Das Gerät soll ab September geliefert werden.",
+        "FreeIndirect", "Das Gerät soll ab September geliefert werden.", None,
+    ),
+]
+
+# (text, quote type that must not be found, or None for "no quote at all")
+NEGATIVE = [
+    ("Er sagte den Termin kurzfristig ab.", None),
+    ("Die Sängerin sagte ihr Konzert in Berlin ab.", None),
+    ("Es ist klar, dass die Preise steigen.", None),
+    ("Es ist wahrscheinlich, dass es morgen regnet.", None),
+    ("Das Wetter war so schön wie lange nicht.", None),
+    ("Die Mannschaft spielte so gut, dass sie gewann.", None),
+    ("Nach dem Spiel gingen alle Spieler nach Hause.", None),
+    ("Nach drei Stunden war die Sitzung beendet.", None),
+    ("Der Zug fährt nach Berlin.", None),
+    ("Die Kinder spielen im Garten.", None),
+    ("Im Dezember beginnt der Winter.", None),
+    ("Wir freuen uns, dass Sie da sind.", "Indirect"),
+    ("Das Haus, das am Markt steht, wurde renoviert.", None),
+    ("Der Preis steigt, weil die Nachfrage wächst.", None),
+    ("Die Firma baut ein neues Werk in Sachsen.", None),
+    ("Die Straße ist wegen Bauarbeiten gesperrt.", None),
+    ("Der Film „Das Boot“ lief gestern im Fernsehen.", None),
+    ("Die Ausstellung trägt den Titel „Licht und Schatten“.", None),
+    ("Gestern wurde die sogenannte „Zeitenwende“ im Bundestag diskutiert.", "Direct"),
+    ("Sollen wir morgen früher anfangen?", None),
+    ("Der Vorstand sollte die Pläne besser erklären.", "FreeIndirect"),
+    ("Die Zeitung berichtet täglich über Sport.", "Indirect"),
+]
+
+TEXTS = [case[0] for case in POSITIVE] + [case[0] for case in CONTINUATIONS] + [case[0] for case in NEGATIVE]
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    extractor = quotes.Extractor("compact")
+    results = extractor.pipe([(str(i), text) for i, text in enumerate(TEXTS)])
+    return {TEXTS[int(result.id)]: result.quotes for result in results}
+
+
+def _describe(found):
+    return [(q.type, q.quote.text, q.speaker and q.speaker.text, q.cue and q.cue.text, q.rule) for q in found]
+
+
+@pytest.mark.parametrize("text, kind, quote, speaker, cue", POSITIVE, ids=[c[0][:40] for c in POSITIVE])
+def test_patterns(extracted, text, kind, quote, speaker, cue):
+    found = extracted[text]
+    match = [q for q in found if q.type == kind and q.quote.text == quote]
+    assert match, _describe(found)
+    if speaker is not None:
+        assert match[0].speaker is not None and match[0].speaker.text == speaker, _describe(found)
+    if cue is not None:
+        assert match[0].cue is not None and match[0].cue.text == cue, _describe(found)
+    assert match[0].rule  # every quote names its rule
+
+
+@pytest.mark.parametrize("text, kind, quote, speaker", CONTINUATIONS, ids=[c[1] for c in CONTINUATIONS])
+def test_free_indirect_continuation(extracted, text, kind, quote, speaker):
+    found = extracted[text]
+    match = [q for q in found if q.type == kind and q.quote.text == quote]
+    assert match, _describe(found)
+    if speaker is not None:
+        assert match[0].speaker is not None and match[0].speaker.text == speaker
+
+
+@pytest.mark.parametrize("text, kind", NEGATIVE, ids=[c[0][:40] for c in NEGATIVE])
+def test_negatives(extracted, text, kind):
+    found = extracted[text]
+    unwanted = [q for q in found if kind is None or q.type == kind]
+    assert not unwanted, _describe(unwanted)
+
+
+def test_medium_follows_the_cue(extracted):
+    written = quotes.Extractor("compact").extract("Die Ministerin schrieb, sie werde zurücktreten.")
+    assert written and written[0].medium == "Writing"
+    thought = quotes.Extractor("compact").extract("Der Trainer glaubt, dass seine Mannschaft gewinnt.")
+    assert thought and thought[0].medium == "Thought"
