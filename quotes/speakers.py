@@ -21,7 +21,7 @@ FRAME_ADVERBS = frozenset(
     "dazu weiter außerdem zudem auch ferner gestern heute später damals abschließend bereits schon "
     "jedoch aber noch nun dann daraufhin darauf ebenfalls".split()
 )
-PRONOUNS = frozenset("er sie es ihr ihm ihn wir ich du man".split())
+PRONOUNS = frozenset("er sie ihr ihm ihn wir ich du".split())  # not "es", "man": impersonal
 
 
 def subject_of(sentence: Sentence, verb: Word) -> Word | None:
@@ -107,6 +107,8 @@ def _run_start(items: Sequence[Located], end: int) -> int:
 def subject_by_position(items: Sequence[Located], verb_index: int) -> list[Located]:
     """The subject of a verb-second clause by word order: the noun phrase filling the slot before
     the verb ("Der Minister sagte"), else the one right after it ("Am Montag sagte der Minister")."""
+    # in "Der Trainer wurde … zitiert" the slot before the finite auxiliary holds the subject
+    verb_index = next((i for i in range(verb_index + 1) if items[i].word.xpos.endswith("FIN")), verb_index)
     before = chunk_before(items[:verb_index])
     starts_clause = before and (before[0] is items[0] or _opens_clause(items[items.index(before[0]) - 1].word))
     if before and starts_clause:
@@ -147,6 +149,8 @@ def speaker_items(context: Context, sentence: Sentence, verb: Word, allowed: Seq
     """The speaker phrase of a cue verb, restricted to the words in ``allowed`` (the frame)."""
     allowed_ids = {(item.sentence.index, item.word.id) for item in allowed}
     subject = subject_of(sentence, verb)
+    if subject is not None and subject.text.lower() in ("es", "man"):
+        return []  # "heißt es", "es wurde mitgeteilt": no one is named
     if subject is not None and (sentence.index, subject.id) in allowed_ids:
         words = [w for w in phrase_words(sentence, subject) if (sentence.index, w.id) in allowed_ids]
         if words:

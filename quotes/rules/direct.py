@@ -103,9 +103,19 @@ def direct_dash_attribution(context: Context, quotation: Quotation) -> Attributi
     return Attribution("direct_dash_attribution", right, None, speaker, 0.8)
 
 
+def _colon_frame_words(context: Context, quotation: Quotation) -> list[Located]:
+    """The words before a quotation; a frame ending in a colon may stand in the paragraph before."""
+    left = context.left_context(quotation.start)
+    if not left:
+        before = context.text[: quotation.start].rstrip()
+        if before.endswith(":"):
+            left = context.left_context(len(before))
+    return left
+
+
 def direct_colon_frame(context: Context, quotation: Quotation) -> Attribution | None:
     """X sagte: „…“ / Dazu erklärte X gegenüber Y: „…“ / In der Erklärung hieß es: „…“."""
-    left = context.left_context(quotation.start)
+    left = _colon_frame_words(context, quotation)
     if not left or left[-1].word.text != ":":
         return None
     found = None
@@ -123,7 +133,7 @@ def direct_colon_frame(context: Context, quotation: Quotation) -> Attribution | 
 
 def direct_verbless_colon_frame(context: Context, quotation: Quotation) -> Attribution | None:
     """Merkel: „…“ / Der Minister weiter: „…“ / Dazu Scholz: „…“ — a short noun phrase and a colon."""
-    left = context.left_context(quotation.start)
+    left = _colon_frame_words(context, quotation)
     if len(left) < 2 or left[-1].word.text != ":":
         return None
     core = list(left[:-1])

@@ -1,0 +1,134 @@
+"""Direct quotes on real parses by the compact model: every quotation-mark convention and frame.
+
+Each case is German news text with the direct quote the extractor must find (exact text),
+its speaker and cue where the text names them, and the rule. Negative cases are names, titles
+and distancing quotes that no one is quoted as saying.
+"""
+
+import pytest
+
+import quotes
+
+# (text, quote text, speaker text or None, cue text or None, rule or None)
+POSITIVE = [
+    # quotation-mark conventions
+    ("„Wir schaffen das“, sagte Merkel.", "„Wir schaffen das“", "Merkel", "sagte", "direct_post_frame"),
+    ("„Wir schaffen das”, sagte Merkel.", "„Wir schaffen das”", "Merkel", "sagte", "direct_post_frame"),
+    ("»Das ist ein schwarzer Tag«, sagte der Minister.", "»Das ist ein schwarzer Tag«", "der Minister", "sagte", "direct_post_frame"),
+    ("«Das ist ein schwarzer Tag», sagte der Minister.", "«Das ist ein schwarzer Tag»", "der Minister", "sagte", "direct_post_frame"),
+    ("“We will not give up”, sagte der Präsident.", "“We will not give up”", "der Präsident", "sagte", "direct_post_frame"),
+    ('"Das reicht nicht", sagte die Gewerkschafterin.', '"Das reicht nicht"', "die Gewerkschafterin", "sagte", "direct_post_frame"),
+    ("›Das reicht nicht‹, sagte die Gewerkschafterin.", "›Das reicht nicht‹", "die Gewerkschafterin", "sagte", "direct_post_frame"),
+    ("„Er sagte nur: ‚Nein.‘ Dann ging er“, berichtete die Zeugin.", "„Er sagte nur: ‚Nein.‘ Dann ging er“", "die Zeugin", "berichtete", "direct_post_frame"),
+    # post-frames
+    ("„Die Lage ist ernst“, erklärte die Ministerin am Montag in Berlin.", "„Die Lage ist ernst“", "die Ministerin", "erklärte", "direct_post_frame"),
+    ("„Wo bleibt das Geld?“ fragte der Abgeordnete.", "„Wo bleibt das Geld?“", "der Abgeordnete", "fragte", "direct_post_frame"),
+    ("„Wir bleiben dran“, betonte Vorstandschef Peter Brandt.", "„Wir bleiben dran“", "Vorstandschef Peter Brandt", "betonte", "direct_post_frame"),
+    ("„Das war ein Fehler“, so der Minister.", "„Das war ein Fehler“", "der Minister", "so", "direct_so_frame"),
+    ("„Das war ein Fehler“, so Innenministerin Nancy Faeser.", "„Das war ein Fehler“", "Innenministerin Nancy Faeser", "so", "direct_so_frame"),
+    ("„Das ist nicht akzeptabel“, hatte die Kanzlerin gesagt.", "„Das ist nicht akzeptabel“", "die Kanzlerin", "hatte … gesagt", "direct_post_frame"),
+    # pre-frames with a colon
+    ("Merkel sagte: „Wir schaffen das.“", "„Wir schaffen das.“", "Merkel", "sagte", "direct_colon_frame"),
+    ("Der Polizeisprecher erklärte gegenüber der Presse: „Es gab keine Verletzten.“", "„Es gab keine Verletzten.“", "Der Polizeisprecher", "erklärte", "direct_colon_frame"),
+    ("Dazu sagte die Bürgermeisterin: „Wir prüfen alle Möglichkeiten.“", "„Wir prüfen alle Möglichkeiten.“", "die Bürgermeisterin", "sagte", "direct_colon_frame"),
+    ("Am Abend schrieb der Präsident auf Twitter: „Ein großartiger Sieg!“", "„Ein großartiger Sieg!“", "der Präsident", "schrieb", "direct_colon_frame"),
+    ("In der Erklärung des Ministeriums hieß es: „Die Versorgung ist gesichert.“", "„Die Versorgung ist gesichert.“", None, "hieß", "direct_colon_frame"),
+    ("Der Trainer wurde mit den Worten zitiert: „Wir waren nicht gut genug.“", "„Wir waren nicht gut genug.“", "Der Trainer", "wurde … zitiert", "direct_colon_frame"),
+    # verbless colon frames
+    ("Merkel: „Wir schaffen das.“", "„Wir schaffen das.“", "Merkel", None, "direct_verbless_colon_frame"),
+    ("Der Minister weiter: „Die Reform kommt.“", "„Die Reform kommt.“", "Der Minister", None, "direct_verbless_colon_frame"),
+    ("Dazu Scholz: „Das sehe ich anders.“", "„Das sehe ich anders.“", "Scholz", None, "direct_verbless_colon_frame"),
+    # dash attribution
+    ("„Wer kämpft, kann verlieren. Wer nicht kämpft, hat schon verloren.“ – Bertolt Brecht", "„Wer kämpft, kann verlieren. Wer nicht kämpft, hat schon verloren.“", "Bertolt Brecht", None, "direct_dash_attribution"),
+    # pre-frame without a colon, embedded and attributed phrases
+    ("Marktanalyst Robert Halver kommentierte „Die Erwartungen sind hoch.“", "„Die Erwartungen sind hoch.“", "Marktanalyst Robert Halver", "kommentierte", "direct_pre_frame"),
+    ("Der Trainer nannte die Entscheidung des Schiedsrichters „völlig überzogen“.", "„völlig überzogen“", "Der Trainer", "nannte", "direct_embedded"),
+    ("Die Ministerin bezeichnete den Vorschlag als „unausgegoren“.", "„unausgegoren“", "Die Ministerin", "bezeichnete", "direct_embedded"),
+    # multi-sentence quotes are one quote
+    ("„Wir haben lange verhandelt. Am Ende gab es keinen Kompromiss. Das bedauern wir“, sagte der Sprecher.",
+     "„Wir haben lange verhandelt. Am Ende gab es keinen Kompromiss. Das bedauern wir“", "der Sprecher", "sagte", "direct_post_frame"),
+]
+
+INTERRUPTED = "„Wir werden“, sagte Scholz, „alles tun, was nötig ist.“"
+CONTINUATION = "„Wir geben nicht auf“, sagte die Trainerin. „Die Saison ist noch lang und wir haben gute Spieler.“"
+MULTI_PARAGRAPH = "Der Bürgermeister sagte:\n\n„Der erste Teil der Rede handelt von der Stadt.\n\n„Der zweite Teil handelt von den Menschen.“"
+UNCLOSED = "„Wir machen weiter, sagte der Trainer.\n\nIm nächsten Absatz geht es um etwas anderes."
+NESTED_INDIRECT = "Der Minister sagte, die Reform sei „ein großer Schritt“ für das Land."
+
+# texts in which no direct quote must be found
+NEGATIVE = [
+    "Der Film „Das Boot“ lief gestern im Fernsehen.",
+    "Gestern wurde die sogenannte „Zeitenwende“ im Bundestag diskutiert.",
+    "Die Terrormiliz „Islamischer Staat“ hat sich zu dem Anschlag bekannt.",
+    "Die Ausstellung trägt den Titel „Licht und Schatten“.",
+    "Das Schiff „Gorch Fock“ liegt im Hafen von Kiel.",
+    "Der Roman „Der Vorleser“ wurde in viele Sprachen übersetzt.",
+    "Das Unternehmen „Neutrino Deutschland GmbH“ hat Insolvenz angemeldet.",
+    "Merkel's Rede und Steinbrück's Antwort wurden gestern übertragen.",
+    "Wie geht's weiter mit dem Projekt?",
+    "Das Rohr hat einen Durchmesser von 5\" und ist aus Stahl.",
+]
+
+TEXTS = [c[0] for c in POSITIVE] + [INTERRUPTED, CONTINUATION, MULTI_PARAGRAPH, UNCLOSED, NESTED_INDIRECT] + NEGATIVE
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    results = quotes.Extractor("compact").pipe([(str(i), t) for i, t in enumerate(TEXTS)])
+    return {TEXTS[int(r.id)]: r.quotes for r in results}
+
+
+def _direct(found):
+    return [q for q in found if q.type == "Direct"]
+
+
+def _describe(found):
+    return [(q.type, q.quote.text, q.speaker and q.speaker.text, q.cue and q.cue.text, q.rule) for q in found]
+
+
+@pytest.mark.parametrize("text, quote, speaker, cue, rule", POSITIVE, ids=[c[0][:40] for c in POSITIVE])
+def test_frames(extracted, text, quote, speaker, cue, rule):
+    match = [q for q in _direct(extracted[text]) if q.quote.text == quote]
+    assert match, _describe(extracted[text])
+    found = match[0]
+    assert (found.speaker.text if found.speaker else None) == speaker, _describe(extracted[text])
+    if cue is not None:
+        assert found.cue is not None and found.cue.text == cue, _describe(extracted[text])
+    if rule is not None:
+        assert found.rule == rule
+
+
+def test_interrupted_quote_is_one_quote_with_two_spans(extracted):
+    (found,) = _direct(extracted[INTERRUPTED])
+    assert [s.text for s in found.quote.spans] == ["„Wir werden“", "„alles tun, was nötig ist.“"]
+    assert found.speaker.text == "Scholz" and found.rule == "direct_interrupted"
+
+
+def test_continuation_takes_the_last_speaker(extracted):
+    first, second = _direct(extracted[CONTINUATION])
+    assert second.rule == "direct_continuation"
+    assert second.speaker.text == first.speaker.text == "die Trainerin"
+
+
+def test_quote_over_two_paragraphs_is_one_quote(extracted):
+    (found,) = _direct(extracted[MULTI_PARAGRAPH])
+    assert found.quote.text.startswith("„Der erste Teil") and found.quote.text.endswith("den Menschen.“")
+    assert found.speaker.text == "Der Bürgermeister"
+
+
+def test_unclosed_quote_ends_with_its_paragraph(extracted):
+    found = _direct(extracted[UNCLOSED])
+    assert [q.quote.text for q in found] == ["„Wir machen weiter, sagte der Trainer."]
+
+
+def test_quoted_fragment_inside_indirect_speech_is_nested(extracted):
+    found = extracted[NESTED_INDIRECT]
+    (fragment,) = _direct(found)
+    assert fragment.quote.text == "„ein großer Schritt“" and fragment.nested
+    assert fragment.speaker is not None and fragment.speaker.text == "Der Minister"
+    assert any(q.type == "Indirect" and q.start <= fragment.start and fragment.end <= q.end for q in found)
+
+
+@pytest.mark.parametrize("text", NEGATIVE, ids=[t[:40] for t in NEGATIVE])
+def test_names_titles_and_stray_marks_are_not_quotes(extracted, text):
+    assert not _direct(extracted[text]), _describe(extracted[text])
