@@ -22,6 +22,7 @@ from typing import Iterable, Sequence
 
 from .context import Context, Located
 from .document import Word
+from . import lexicon
 from .lexicon import RoleNoun
 from .quote import Mention
 from .roles import (
@@ -192,6 +193,8 @@ class Resolver:
         surname = self._known_surname(words)
         if surname is not None:
             return Resolution(surname, SURNAME)
+        if _names_a_text(words):
+            return Resolution(None, None)  # "der Studie", "Angaben der Polizei": a text, not an agent
         phrase = analyse(words)
         name = phrase.name
         gender = _gender(phrase)
@@ -312,6 +315,17 @@ def _outside_mentions(context: Context, taken: set[int]) -> Iterable[tuple[str, 
         previous = word
     if _is_name_run(run):
         yield ("subject-name" if _is_subject(run) else "name"), [i.word for i in run]
+
+
+def _names_a_text(words: Sequence[Word]) -> bool:
+    """Whether the phrase's first noun is a cue noun (Studie, Erklärung, Angaben): a text or statement."""
+    noun = next((w for w in words if w.upos in ("NOUN", "PROPN")), None)
+    return noun is not None and _is_cue_noun(noun)
+
+
+def _is_cue_noun(word: Word) -> bool:
+    entry = lexicon.cue_word(word.lemma) or lexicon.cue_word(word.text)
+    return entry is not None and entry.kind == "noun"
 
 
 def _is_name_run(run: Sequence[Located]) -> bool:

@@ -145,12 +145,39 @@ def _genitive_link(items: Sequence[Located], i: int) -> bool:
     return following is not None and following.upos in NOUN_PHRASE_UPOS
 
 
+IMPERSONAL_FORMS = frozenset("heißen heißt hieß hieße hießen".split())
+
+
+def _impersonal(sentence: Sentence, verb: Word, subject: Word) -> bool:
+    """An impersonal subject: "man", or "es" as expletive, with "heißen" or with a passive."""
+    form = subject.text.lower()
+    if form == "man":
+        return True
+    if form != "es":
+        return False
+    passive = any(child.deprel == "aux:pass" for child in sentence.children(verb))
+    return subject.deprel in ("expl", "nsubj:pass") or passive or {verb.lemma.lower(), verb.text.lower()} & IMPERSONAL_FORMS != set()
+
+
+SOURCE_PREPOSITIONS = frozenset("in im auf aus bei laut".split())
+
+
+def source_of_impersonal(items: Sequence[Located]) -> list[Located]:
+    """The source of "heißt es": the document or place in the frame ("in der Studie" → "der Studie")."""
+    for i, item in enumerate(items):
+        if item.word.text.lower() in SOURCE_PREPOSITIONS:
+            phrase = chunk_after(items, i + 1)
+            if phrase:
+                return phrase
+    return []
+
+
 def speaker_items(context: Context, sentence: Sentence, verb: Word, allowed: Sequence[Located]) -> list[Located]:
     """The speaker phrase of a cue verb, restricted to the words in ``allowed`` (the frame)."""
     allowed_ids = {(item.sentence.index, item.word.id) for item in allowed}
     subject = subject_of(sentence, verb)
-    if subject is not None and subject.text.lower() in ("es", "man"):
-        return []  # "heißt es", "es wurde mitgeteilt": no one is named
+    if subject is not None and _impersonal(sentence, verb, subject):
+        return []  # "heißt es", "es wurde mitgeteilt", "man sagt": no one is named
     if subject is not None and (sentence.index, subject.id) in allowed_ids:
         words = [w for w in phrase_words(sentence, subject) if (sentence.index, w.id) in allowed_ids]
         if words:

@@ -36,7 +36,7 @@ CASES = [
     ("ambiguous", 0, "er", None, None, None),
     ("es_org", 0, "es", "Ministerium", None, None),
     ("org_pronoun", 0, "sie", "Polizei", None, None),
-    ("heisst_es", 0, "es", None, None, None),
+    ("heisst_es", 0, "der Studie", None, None, None),  # "heißt es in der Studie": the study, not "es"
     ("indefinite_chain", 1, "sie", None, "Polizeisprecherin", None),
     # surnames and full names
     ("surname", 0, "Tsai", "Joe Tsai", "Chairman von Alibaba", None),

@@ -16,7 +16,7 @@ from ..context import Context, Located
 from ..cues import Cue
 from ..marks import Quotation
 from ..quote import Mention, Quote, Speaker
-from ..speakers import chunk_after, speaker_items, subject_by_position
+from ..speakers import chunk_after, source_of_impersonal, speaker_items, subject_by_position
 
 DASHES = frozenset({"–", "—", "-"})
 # Words after which quoted text is a name or a distancing quote, not speech.
@@ -58,6 +58,8 @@ def _first_verb_cue(context: Context, items: Sequence[Located], start: int, stop
 
 
 def _speaker(context: Context, cue: Cue, frame: Sequence[Located], fallback: list[Located]) -> list[Located]:
+    if cue.lemma == "heißen":
+        return source_of_impersonal(frame)
     return speaker_items(context, cue.sentence, cue.head, frame) or fallback
 
 

@@ -19,7 +19,7 @@ from ..context import Context, Located
 from ..cues import Cue
 from ..document import Sentence, Word
 from ..quote import Mention, Quote, Speaker
-from ..speakers import chunk_after, chunk_before, speaker_items, subject_by_position
+from ..speakers import chunk_after, chunk_before, source_of_impersonal, speaker_items, subject_by_position
 
 COMPLEMENT_RELATIONS = frozenset({"ccomp", "xcomp", "parataxis", "csubj", "csubj:pass"})
 COMPLEMENTIZERS = frozenset({"dass", "daß", "ob"})
@@ -88,7 +88,10 @@ def _sentence_items(sentence: Sentence) -> list[Located]:
 
 
 def _speaker_for(context: Context, cue: Cue, frame: Sequence[Located]) -> list[Located]:
-    """The source of a verb cue: its subject from the tree, else by word order; none for "heißt es"."""
+    """The source of a verb cue: its subject from the tree, else by word order; for "heißt es"
+    the document or place named in the frame."""
+    if cue.lemma == "heißen":
+        return source_of_impersonal(frame)
     items = speaker_items(context, cue.sentence, cue.head, frame)
     if not items:
         index = next((i for i, item in enumerate(frame) if item.word is cue.head), None)
