@@ -6,7 +6,7 @@ model splits sentences wrongly (often right after a closing quotation mark).
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable
@@ -38,6 +38,7 @@ class Context:
         self._starts = [item.word.start for item in self.words]
         self.quotations: list[Quotation] = find_quotations(document.text)
         self.top_quotations = [q for q in self.quotations if q.depth == 0]
+        self._quotation_starts = [q.start for q in self.top_quotations]
 
     @cached_property
     def cues(self) -> list[Cue]:
@@ -62,10 +63,10 @@ class Context:
         return found
 
     def quotation_at(self, offset: int) -> Quotation | None:
-        """The top-level quotation containing ``offset``."""
-        for quotation in self.top_quotations:
-            if quotation.start <= offset < quotation.end:
-                return quotation
+        """The top-level quotation containing ``offset`` (they never overlap: a bisection finds it)."""
+        index = bisect_right(self._quotation_starts, offset) - 1
+        if index >= 0 and offset < self.top_quotations[index].end:
+            return self.top_quotations[index]
         return None
 
     def paragraph_break_between(self, start: int, end: int) -> bool:
