@@ -83,6 +83,8 @@ def _candidates(text: str, i: int) -> tuple[list[str], list[str]]:
     can_open, can_close = _role(text, i) if mark in CONTEXT_DEPENDENT else (True, True)
     if mark in "'\u2019" and i > 0 and i + 1 < len(text) and text[i - 1].isalnum() and text[i + 1].isalnum():
         return [], []  # apostrophe: geht's, Merkel’s
+    if mark == "'" and ((i > 0 and text[i - 1] == "'") or (i + 1 < len(text) and text[i + 1] == "'")):
+        return [], []  # ''wiki italics'', not a quotation
     closes = [f for f, (_, closing) in FAMILIES.items() if mark in closing] if can_close else []
     opens = [f for f, (opening, _) in FAMILIES.items() if mark in opening] if can_open else []
     return closes, opens

@@ -9,6 +9,7 @@ when one is near.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -26,6 +27,16 @@ NAMING_WORDS = frozenset(
     "firma unternehmen marke typ modell operation projekt programm aktion kampagne schiff hotel "
     "restaurant club kneipe festival preis kategorie stück theaterstück musical oper werk bild gemälde".split()
 )
+# Lowercase words that names and titles contain too ("Licht und Schatten", "Zur Ritze").
+FUNCTION_WORDS = frozenset(
+    "und oder der die das den dem des ein eine einer eines einem einen von vom zu zur zum für mit in im "
+    "am an auf aus bei über unter vor nach the of and a an on to for is it at by against "
+    "du de del della des la le les un une pour et en van voor het y el los las di".split()
+)
+DEFINITE_ARTICLES = frozenset("der die das den dem des".split())
+_WORD = re.compile(r"[\w'’-]+")
+# Nouns after which a quoted word is a quotation of that word ("die Bezeichnung „Gesindel“").
+QUOTING_NOUNS = frozenset("bezeichnung begriff wort ausdruck formulierung schlagwort vokabel titulierung".split())
 # Adverbs that may open or close a verbless colon frame ("Dazu X:", "X weiter:").
 COLON_FRAME_ADVERBS = frozenset("dazu darauf daraufhin weiter abschließend außerdem zudem ebenso auch".split())
 CONTINUATION_DISTANCE = 600  # characters between a quote and the attributed quote it continues
@@ -69,6 +80,8 @@ def direct_post_frame(context: Context, quotation: Quotation) -> Attribution | N
     k = _skip_comma(right)
     if k >= len(right):
         return None
+    if k == 0 and not _ends_sentence(context, quotation):
+        return None  # „Washington Post“ berichtete …: without a comma only after „…?“ or „…!“
     first = right[k].word
     if first.upos not in ("VERB", "AUX") and context.cue_of(right[k]) is None:
         return None
@@ -172,7 +185,10 @@ def direct_embedded(context: Context, quotation: Quotation) -> Attribution | Non
     for i in range(len(sentence) - 1, -1, -1):
         cue = context.cue_of(sentence[i])
         if cue is not None and cue.kind == "verb" and cue.head is sentence[i].word:
-            return Attribution("direct_embedded", (), cue, _speaker(context, cue, sentence, []), 0.7)
+            speaker = _speaker(context, cue, sentence, [])
+            if speaker and speaker[0].word.start <= quotation.start < speaker[-1].word.end + 2:
+                return None  # „Automobilwoche“ berichtete: the quotation names the speaker
+            return Attribution("direct_embedded", (), cue, speaker, 0.7)
     return None
 
 
@@ -188,10 +204,12 @@ RULES: tuple[Rule, ...] = (
 
 
 def _is_name(context: Context, quotation: Quotation, left: Sequence[Located]) -> bool:
-    """A title, name or distancing quote: after "sogenannte", "der Film", or a short capitalised phrase."""
-    if left and left[-1].word.text.lower() in NAMING_WORDS | {w.capitalize() for w in NAMING_WORDS}:
+    """A title, name or distancing quote: after "sogenannte", "der Film", "(Motto:", or a short
+    capitalised phrase standing where a name stands (after an article or a noun)."""
+    before = [item.word for item in left[-2:] if item.word.text not in (":", "(")]
+    if any(w.text.lower() in NAMING_WORDS or w.lemma.lower() in NAMING_WORDS for w in before[-1:]):
         return True
-    if left and left[-1].word.lemma.lower() in NAMING_WORDS:
+    if left and left[-1].word.text == ":" and any(w.text.lower() in NAMING_WORDS for w in before):
         return True
     inner = context.words_in(quotation.inner_start, quotation.inner_end)
     content = [item for item in inner if item.word.upos != "PUNCT"]
@@ -199,7 +217,37 @@ def _is_name(context: Context, quotation: Quotation, left: Sequence[Located]) ->
         return False
     has_verb = any(item.word.upos in ("VERB", "AUX") for item in content)
     capitalised = all(item.word.text[:1].isupper() or not item.word.text[:1].isalpha() for item in content)
-    return capitalised and not has_verb and len(content) > 1
+    if not capitalised or has_verb:
+        return False
+    if len(content) > 1:
+        return True
+    # one capitalised word: a name after an article or a naming noun ("das Zebroid „Eclyse“"),
+    # a quoted word after "die Bezeichnung", "der Begriff"
+    previous = left[-1].word if left else None
+    if previous is None:
+        return False
+    if previous.text.lower() in QUOTING_NOUNS or previous.lemma.lower() in QUOTING_NOUNS:
+        return False
+    return previous.upos in ("DET", "NOUN", "PROPN")
+
+
+def _quotes_words(context: Context, quotation: Quotation) -> bool:
+    """Quoted words rather than a name: a lowercase content word inside ("„haltlos“", „auf Messers
+    Schneide“), not after a naming word. On WIKINEWS train 78 % of such quotations are Direct quotes
+    and 6 % of those without one."""
+    left = context.left_context(quotation.start)
+    if _is_name(context, quotation, left):
+        return False
+    words = _WORD.findall(context.text[quotation.inner_start : quotation.inner_end])
+    previous = left[-1].word if left else None
+    if words and words[0][:1].isupper() and words[-1][:1].isupper() and previous is not None:
+        if previous.text.lower() in DEFINITE_ARTICLES or previous.upos in ("NOUN", "PROPN"):
+            return False  # der „Sacharow-Preis für geistige Freiheit“: a name with lowercase words
+    return any(word[:1].islower() and word.lower() not in FUNCTION_WORDS for word in words)
+
+
+def _ends_sentence(context: Context, quotation: Quotation) -> bool:
+    return context.text[quotation.inner_start : quotation.inner_end].rstrip()[-1:] in {".", "!", "?", "…"}
 
 
 def _reads_as_speech(context: Context, quotation: Quotation) -> bool:
@@ -208,9 +256,8 @@ def _reads_as_speech(context: Context, quotation: Quotation) -> bool:
     content = [item for item in inner if item.word.upos != "PUNCT"]
     if len(content) < 4:
         return False
-    ends_sentence = context.text[quotation.inner_start : quotation.inner_end].rstrip()[-1:] in {".", "!", "?", "…"}
     has_verb = any(item.word.upos in ("VERB", "AUX") for item in content)
-    return ends_sentence or (has_verb and len(content) >= 6)
+    return _ends_sentence(context, quotation) or (has_verb and len(content) >= 6)
 
 
 def _build(context: Context, quotations: Sequence[Quotation], found: Attribution) -> Quote:
@@ -249,6 +296,8 @@ def find_direct_quotes(context: Context) -> list[Quote]:
                 i += 1
         if found is None and _reads_as_speech(context, quotation):
             found = _continuation(context, quotation, last)
+        elif found is None and _quotes_words(context, quotation):
+            found = Attribution("direct_quoted_words", (), None, (), 0.5)
         if found is not None:
             quote = _build(context, group, found)
             quotes.append(quote)

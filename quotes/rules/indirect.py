@@ -45,6 +45,7 @@ REPORTIVE_MODALS = frozenset({"soll", "sollen"})  # "sollte" is mostly deontic (
 REPORTED_MINIMUM = 2
 SUBORDINATORS = frozenset("dass daß ob weil wenn als obwohl nachdem bevor während damit sodass wie".split())
 RELATIVE_PRONOUNS = frozenset("der die das den dem deren dessen denen welche welcher welches".split())
+FRAGMENT_REACH = 300  # characters back to the quote whose speaker an unframed quoted phrase takes
 CONTINUATION_GAP = 1  # paragraphs a Konjunktiv continuation may skip back to its source
 
 
@@ -511,14 +512,18 @@ def find_indirect_quotes(context: Context, direct: Sequence[Quote]) -> list[Quot
 
 
 def nest_direct_quotes(direct: Sequence[Quote], others: Sequence[Quote]) -> list[Quote]:
-    """Mark direct quotes inside another quote's message as nested (the corpus's isNested);
-    an unattributed one takes the speaker of the quote around it."""
-    nested = []
+    """Mark direct quotes inside another quote's message as nested (the corpus's isNested); an
+    unattributed one takes the speaker of the quote around it, or of the quote just before it."""
+    result = []
     for quote in direct:
         outer = next((o for o in others if o.start <= quote.start and quote.end <= o.end), None)
-        if outer is None:
-            nested.append(quote)
+        if outer is not None:
+            result.append(quote.with_(nested=True, speaker=quote.speaker or outer.speaker))
             continue
-        speaker = quote.speaker if quote.speaker is not None else outer.speaker
-        nested.append(quote.with_(nested=True, speaker=speaker))
-    return nested
+        if quote.speaker is None:
+            before = [q for q in [*direct, *others] if q.end <= quote.start and q.speaker is not None]
+            previous = max(before, key=lambda q: q.end, default=None)
+            if previous is not None and quote.start - previous.end <= FRAGMENT_REACH:
+                quote = quote.with_(speaker=previous.speaker)
+        result.append(quote)
+    return result
