@@ -21,6 +21,12 @@ FRAME_ADVERBS = frozenset(
     "dazu weiter außerdem zudem auch ferner gestern heute später damals abschließend bereits schon "
     "jedoch aber noch nun dann daraufhin darauf ebenfalls".split()
 )
+# Words that open a new noun phrase after a speaker's head noun (genitive articles des/der/eines/einer do not).
+NEW_PHRASE_STARTS = frozenset(
+    "das den dem die ein eine einen einem sein seine seinen seinem ihr ihre ihren ihrem unser unsere "
+    "diese diesen diesem dieses".split()
+)
+VORFELD_LINKS = frozenset("in im bei beim am an auf zu zur zum".split())
 PRONOUNS = frozenset("er sie ihr ihm ihn wir ich du".split())  # not "es", "man": impersonal
 
 
@@ -63,10 +69,10 @@ def chunk_after(items: Sequence[Located], position: int) -> list[Located]:
         i += 1
     if i < len(items) and items[i].word.upos == "PRON":
         return [items[i]] if items[i].word.text.lower() in PRONOUNS else []
-    chunk = _noun_run(items, i)
+    chunk = trim_speaker(_noun_run(items, i))
     end = i + len(chunk)
     if chunk and end + 1 < len(items) and items[end].word.text == ",":
-        apposition = _noun_run(items, end + 1)
+        apposition = trim_speaker(_noun_run(items, end + 1))
         if apposition and any(item.word.upos == "PROPN" for item in apposition + chunk):
             chunk = chunk + [items[end]] + apposition
     return chunk
@@ -94,12 +100,19 @@ def chunk_before(items: Sequence[Located]) -> list[Located]:
             j = k
     if j == i or not any(item.word.upos in ("NOUN", "PROPN", "X") for item in items[j:i]):
         return []
-    return list(items[j:i])
+    return trim_speaker(list(items[j:i]))
 
 
 def _run_start(items: Sequence[Located], end: int) -> int:
+    """Where the noun phrase ending at ``end`` starts; before the verb, locative links count too
+    ("Der Vorsitzende des Verbands in Deutschland"): the slot before the verb holds one phrase."""
     j = end
-    while j > 0 and (items[j - 1].word.upos in NOUN_PHRASE_UPOS or _genitive_link(items, j - 1) or _truncated_compound(items, j - 1)):
+    while j > 0 and (
+        items[j - 1].word.upos in NOUN_PHRASE_UPOS
+        or _genitive_link(items, j - 1)
+        or _truncated_compound(items, j - 1)
+        or (items[j - 1].word.text.lower() in VORFELD_LINKS and j < end)
+    ):
         j -= 1
     return j
 
@@ -175,11 +188,55 @@ def source_of_impersonal(items: Sequence[Located]) -> list[Located]:
 def speaker_items(context: Context, sentence: Sentence, verb: Word, allowed: Sequence[Located]) -> list[Located]:
     """The speaker phrase of a cue verb, restricted to the words in ``allowed`` (the frame)."""
     allowed_ids = {(item.sentence.index, item.word.id) for item in allowed}
-    subject = subject_of(sentence, verb)
+    subject = quoted_person(sentence, verb) or subject_of(sentence, verb)
     if subject is not None and _impersonal(sentence, verb, subject):
         return []  # "heißt es", "es wurde mitgeteilt", "man sagt": no one is named
     if subject is not None and (sentence.index, subject.id) in allowed_ids:
         words = [w for w in phrase_words(sentence, subject) if (sentence.index, w.id) in allowed_ids]
-        if words:
-            return [Located(sentence, w) for w in words]
+        return with_apposition(allowed, trim_speaker([Located(sentence, w) for w in words]))
     return []
+
+
+def with_apposition(frame: Sequence[Located], speaker: list[Located]) -> list[Located]:
+    """The speaker with the apposition the parse split off: "Der Vorsitzende des Verbands, | Michael
+    Knipper" and "General George Casey | , Kommandant der Truppen," belong together."""
+    if not speaker:
+        return speaker
+    position = {id(item.word): i for i, item in enumerate(frame)}
+    start, end = position.get(id(speaker[0].word)), position.get(id(speaker[-1].word))
+    if start is None or end is None:
+        return speaker
+    if start >= 2 and frame[start - 1].word.text == ",":
+        before = chunk_before(frame[: start - 1])
+        if before and (before[0] is frame[0] or _opens_clause(frame[position[id(before[0].word)] - 1].word)):
+            return list(frame[position[id(before[0].word)] : end + 1])
+    if end + 2 < len(frame) and frame[end + 1].word.text == ",":
+        after = _noun_run(frame, end + 2)
+        closing = end + 2 + len(after)
+        if after and closing < len(frame) and frame[closing].word.text == "," and any(i.word.upos in ("PROPN", "NOUN") for i in after):
+            return list(frame[start:closing])
+    return speaker
+
+
+def quoted_person(sentence: Sentence, verb: Word) -> Word | None:
+    """"Die Zeitung zitierte einen Augenzeugen": with an active "zitieren" the object spoke."""
+    if not verb.text.lower().startswith("zitier") or any(c.deprel == "aux:pass" for c in sentence.children(verb)):
+        return None
+    return next((c for c in sentence.children(verb) if c.relation == "obj"), None)
+
+
+def trim_speaker(items: list[Located]) -> list[Located]:
+    """Cut a speaker phrase where the parse let it run on into the clause: at a second noun phrase
+    that is not a genitive ("der Präsident | seine Position"), or at an adverb ("Suttner | wörtlich");
+    a phrase without a noun or pronoun is no speaker."""
+    kept: list[Located] = []
+    seen_noun = False
+    for item in items:
+        word = item.word
+        if seen_noun and (word.text.lower() in NEW_PHRASE_STARTS or word.upos == "ADV" or word.xpos == "ADJD"):
+            break
+        kept.append(item)
+        seen_noun = seen_noun or word.upos in ("NOUN", "PROPN", "PRON", "X")
+    while kept and kept[-1].word.upos in ("PUNCT", "ADP", "DET", "CCONJ") and kept[-1].word.text != ")":
+        kept.pop()
+    return kept if any(item.word.upos in ("NOUN", "PROPN", "PRON", "X") for item in kept) else []
