@@ -26,6 +26,11 @@ NEW_PHRASE_STARTS = frozenset(
     "das den dem die ein eine einen einem sein seine seinen seinem ihr ihre ihren ihrem unser unsere "
     "diese diesen diesem dieses".split()
 )
+TEMPORAL_NOUNS = frozenset(
+    "ende anfang beginn mitte uhr tag tage tages woche wochen monat monate jahr jahre jahres jahren abend morgen "
+    "nachmittag vormittag nacht montag dienstag mittwoch donnerstag freitag samstag sonntag wochenende "
+    "januar februar märz april mai juni juli august september oktober november dezember zeit zeitpunkt".split()
+)
 VORFELD_LINKS = frozenset("in im bei beim am an auf zu zur zum".split())
 PRONOUNS = frozenset("er sie ihr ihm ihn wir ich du".split())  # not "es", "man": impersonal
 
@@ -124,9 +129,16 @@ def subject_by_position(items: Sequence[Located], verb_index: int) -> list[Locat
     verb_index = next((i for i in range(verb_index + 1) if items[i].word.xpos.endswith("FIN")), verb_index)
     before = chunk_before(items[:verb_index])
     starts_clause = before and (before[0] is items[0] or _opens_clause(items[items.index(before[0]) - 1].word))
-    if before and starts_clause:
+    if before and starts_clause and before[0].word.upos != "ADP" and not _temporal(before):
         return before
-    return chunk_after(items, verb_index + 1)
+    after = chunk_after(items, verb_index + 1)
+    return [] if _temporal(after) else after
+
+
+def _temporal(phrase: Sequence[Located]) -> bool:
+    """"Am Ende des Tages", "Gegen 11:30 Uhr", "Ende April": a time, not a speaker."""
+    nouns = [item.word.text.lower() for item in phrase if item.word.upos in ("NOUN", "PROPN", "NUM")]
+    return bool(nouns) and nouns[0] in TEMPORAL_NOUNS
 
 
 def _noun_run(items: Sequence[Located], start: int) -> list[Located]:

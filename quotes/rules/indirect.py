@@ -43,7 +43,10 @@ SUBJUNCTIVE_FORMS = frozenset(
 REPORTIVE_MODALS = frozenset({"soll", "sollen"})  # "sollte" is mostly deontic ("should")
 # Speech-act verbs whose object is the message (Reported): "forderte höhere Löhne".
 REPORTED_MINIMUM = 2
-SUBORDINATORS = frozenset("dass daß ob weil wenn als obwohl nachdem bevor während damit sodass wie".split())
+SUBORDINATORS = frozenset(
+    "dass daß ob weil wenn als obwohl nachdem bevor während damit sodass wie da falls sobald seit seitdem bis "
+    "indem ehe sofern soweit wo wobei weshalb warum".split()
+)
 RELATIVE_PRONOUNS = frozenset("der die das den dem deren dessen denen welche welcher welches".split())
 FRAGMENT_REACH = 300  # characters back to the quote whose speaker an unframed quoted phrase takes
 CONTINUATION_GAP = 1  # paragraphs a Konjunktiv continuation may skip back to its source
@@ -282,6 +285,13 @@ def indirect_wie_clause(context: Context, sentence: Sentence, cue: Cue) -> Findi
     return Finding("indirect_wie_clause", "Indirect", message, cue, frame, _speaker_for(context, cue, frame), 0.75)
 
 
+def _after_passive_auxiliary(sentence: Sentence, verb: Word) -> bool:
+    """A participle after a form of "werden" in its clause: "wurde … unterbrochen"."""
+    if verb.xpos != "VVPP" and verb.feat("VerbForm") != "Part":
+        return False
+    return any(w.lemma.lower() == "werden" and w.id < verb.id for w in sentence.words)
+
+
 def _in_subordinate_clause(sentence: Sentence, verb: Word) -> bool:
     """Whether ``verb`` stands in a clause opened by a conjunction or, after a comma, a relative pronoun."""
     start = verb.id - 1
@@ -345,6 +355,10 @@ def reported_speech_act(context: Context, sentence: Sentence, cue: Cue) -> Findi
     items = _sentence_items(sentence)
     if _in_subordinate_clause(sentence, verb) or verb.id >= len(sentence.words) - 1:
         return None  # nothing after the verb to be the reported content
+    if any(c.deprel == "aux:pass" for c in sentence.children(verb)) or _after_passive_auxiliary(sentence, verb):
+        return None  # "wurde kritisiert": no speaker to report
+    if cue.lemma == "sprechen" and not any(w.text.lower() in ("von", "vom") for w in sentence.words[verb.id :]):
+        return None  # "sprach mit seiner Frau": talking, not reporting
     speaker = speaker_items(context, sentence, verb, items) or subject_by_position(items, verb.id - 1)
     if not speaker:
         return None
@@ -409,7 +423,7 @@ def continuation_findings(context: Context, covered: set[int], speakers: list[tu
         kind = ""
         if verb is not None and is_subjunctive(verb) and source is not None and not _has_question(sentence):
             kind = "IndirectFreeIndirect"
-        elif is_reportive_sollen(sentence):
+        elif is_reportive_sollen(sentence) and source is not None:
             kind = "FreeIndirect"
         contiguous = run and not context.paragraph_break_between(previous_end, sentence.start)
         if kind and kind == run_type and contiguous:
