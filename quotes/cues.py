@@ -85,6 +85,12 @@ def guess_lemmas(word: Word) -> list[str]:
     return list(dict.fromkeys(candidates))
 
 
+def _looks_like_participle(word: Word) -> bool:
+    """A participle the tagger took for an adjective: "hat angekündigt", "wurde gesagt"."""
+    form = word.text
+    return form.islower() and form.endswith(("t", "en")) and "ge" in form[:7] and word.xpos in ("ADJD", "ADJA", "NN")
+
+
 def particle_of(sentence: Sentence, verb: Word) -> Word | None:
     """The separated particle of ``verb`` ("mit" in "teilte … mit"), from the tree or word order.
 
@@ -108,7 +114,7 @@ def particle_of(sentence: Sentence, verb: Word) -> Word | None:
 
 def verb_cue(sentence: Sentence, verb: Word) -> Cue | None:
     """The verb cue headed by ``verb``, if its lemma (with particle) is a cue verb."""
-    if verb.upos not in ("VERB", "AUX") and not verb.xpos.startswith("V"):
+    if verb.upos not in ("VERB", "AUX") and not verb.xpos.startswith("V") and not _looks_like_participle(verb):
         return None
     particle = particle_of(sentence, verb)
     entry = None

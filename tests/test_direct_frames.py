@@ -32,7 +32,7 @@ POSITIVE = [
     ("Der Polizeisprecher erklärte gegenüber der Presse: „Es gab keine Verletzten.“", "„Es gab keine Verletzten.“", "Der Polizeisprecher", "erklärte", "direct_colon_frame"),
     ("Dazu sagte die Bürgermeisterin: „Wir prüfen alle Möglichkeiten.“", "„Wir prüfen alle Möglichkeiten.“", "die Bürgermeisterin", "sagte", "direct_colon_frame"),
     ("Am Abend schrieb der Präsident auf Twitter: „Ein großartiger Sieg!“", "„Ein großartiger Sieg!“", "der Präsident", "schrieb", "direct_colon_frame"),
-    ("In der Erklärung des Ministeriums hieß es: „Die Versorgung ist gesichert.“", "„Die Versorgung ist gesichert.“", None, "hieß", "direct_colon_frame"),
+    ("In der Erklärung des Ministeriums hieß es: „Die Versorgung ist gesichert.“", "„Die Versorgung ist gesichert.“", "der Erklärung des Ministeriums", "hieß", "direct_colon_frame"),
     ("Der Trainer wurde mit den Worten zitiert: „Wir waren nicht gut genug.“", "„Wir waren nicht gut genug.“", "Der Trainer", "wurde … zitiert", "direct_colon_frame"),
     # verbless colon frames
     ("Merkel: „Wir schaffen das.“", "„Wir schaffen das.“", "Merkel", None, "direct_verbless_colon_frame"),

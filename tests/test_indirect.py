@@ -63,8 +63,8 @@ CONTINUATIONS = [
         "IndirectFreeIndirect", "Die Arbeitgeber hätten kein faires Angebot gemacht.", "die Gewerkschafterin",
     ),
     (
-        "Der Hersteller stellte das neue Telefon am Montag vor. Das Gerät soll ab September geliefert werden.",
-        "FreeIndirect", "Das Gerät soll ab September geliefert werden.", None,
+        "Der Hersteller kündigte am Montag ein neues Telefon an. Das Gerät soll ab September geliefert werden.",
+        "FreeIndirect", "Das Gerät soll ab September geliefert werden.", "Der Hersteller",
     ),
 ]
 

@@ -75,8 +75,13 @@ def is_subjunctive(word: Word) -> bool:
     return word.feat("Mood") == "Sub" or word.text.lower() in SUBJUNCTIVE_FORMS
 
 
+def is_finite(word: Word) -> bool:
+    """A finite verb by tag or morphology, or an unambiguous Konjunktiv form the tagger missed."""
+    return word.xpos.endswith("FIN") or word.feat("VerbForm") == "Fin" or word.text.lower() in SUBJUNCTIVE_FORMS
+
+
 def finite_verbs(sentence: Sentence) -> list[Word]:
-    return [w for w in sentence.words if w.upos in ("VERB", "AUX") and (w.feat("VerbForm") == "Fin" or w.xpos.endswith("FIN"))]
+    return [w for w in sentence.words if is_finite(w)]
 
 
 def _trim(items: list[Located]) -> list[Located]:
@@ -135,23 +140,33 @@ def _clause_after_comma(sentence: Sentence, cue: Cue) -> list[Word]:
     words = sentence.words
     position = cue.head.id  # index of the word after the verb
     while position < len(words) and words[position].text != ",":
-        if words[position] not in cue.words and words[position].upos in ("VERB", "AUX") and words[position].xpos.endswith("FIN"):
+        if words[position] not in cue.words and is_finite(words[position]):
             return []  # another finite verb first: the cue is not the clause's main verb
         position += 1
+    # a relative clause can only follow when a noun stands between the cue and the comma
+    noun_between = any(w.upos in ("NOUN", "PROPN") for w in words[cue.head.id : position] if w not in cue.words)
     if position + 1 >= len(words):
         return []
     rest = list(words[position + 1 :])
     first = rest[0].text.lower()
     if first in COMPLEMENTIZERS or first in WH_WORDS:
         return rest
-    if first in NOT_COMPLEMENT_OPENERS or rest[0].xpos == "PRELS":
+    if first in NOT_COMPLEMENT_OPENERS or (noun_between and _opens_relative_clause(rest)):
         return []  # "…, und", "…, weil", a relative clause: not what was said
-    finite = [w for w in rest if w.upos in ("VERB", "AUX") and w.xpos.endswith("FIN")]
+    finite = [w for w in rest if is_finite(w)]
     if finite and 1 <= finite[0].id - rest[0].id <= 6 and not finite[0].xpos.startswith("VM") or (finite and is_subjunctive(finite[0])):
         return rest  # a verb-second clause, Konjunktiv or not: "sagte, die Regierung habe …"
     if any(w.xpos == "PTKZU" for w in rest[:12]) and not finite:
         return rest  # "kündigte an, … zu investieren"
     return []
+
+
+def _opens_relative_clause(rest: Sequence[Word]) -> bool:
+    """"der gestern zurücktrat" (a relative pronoun) rather than "die Grenzen blieben offen" (an article)."""
+    if rest[0].text.lower() not in RELATIVE_PRONOUNS:
+        return False
+    following = rest[1] if len(rest) > 1 else None
+    return following is None or following.upos not in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
 def indirect_complement_clause(context: Context, sentence: Sentence, cue: Cue) -> Finding | None:
@@ -424,7 +439,7 @@ def continuation_findings(context: Context, covered: set[int], speakers: list[tu
         if verb is not None and is_subjunctive(verb) and source is not None and not _has_question(sentence):
             kind = "IndirectFreeIndirect"
         elif is_reportive_sollen(sentence) and source is not None:
-            kind = "FreeIndirect"
+            kind = "FreeIndirect"  # reportive only where someone's statements are being reported
         contiguous = run and not context.paragraph_break_between(previous_end, sentence.start)
         if kind and kind == run_type and contiguous:
             run.extend(_sentence_items(sentence))
