@@ -75,6 +75,16 @@ def is_subjunctive(word: Word) -> bool:
     return word.feat("Mood") == "Sub" or word.text.lower() in SUBJUNCTIVE_FORMS
 
 
+def looks_subjunctive(word: Word) -> bool:
+    """Konjunktiv by form as well: a lowercase third-person form in -e that is not a weak
+    preterite in -te ("nehme", "stelle", "bliebe" — the indicative would be "nimmt", "stellt")."""
+    if is_subjunctive(word):
+        return True
+    form = word.text
+    plausible_verb = word.upos in ("VERB", "AUX") or word.xpos.startswith("V") or word.xpos == "ADJD"
+    return plausible_verb and form.islower() and form.endswith("e") and not form.endswith("te") and len(form) > 3
+
+
 def is_finite(word: Word) -> bool:
     """A finite verb by tag or morphology, or an unambiguous Konjunktiv form the tagger missed."""
     return word.xpos.endswith("FIN") or word.feat("VerbForm") == "Fin" or word.text.lower() in SUBJUNCTIVE_FORMS
@@ -395,7 +405,17 @@ CUE_RULES: tuple[Callable[[Context, Sentence, Cue], Finding | None], ...] = (
 
 
 def _main_finite(sentence: Sentence) -> Word | None:
-    """The finite verb of the main clause: the root's own finite verb, or the first finite verb."""
+    """The finite verb of the main clause: by word order, the first finite verb after a leading
+    subordinate clause ("Da sie Angst hatte, habe Celebi …"); the root's finite verb otherwise."""
+    words = sentence.words
+    start = 0
+    if words and words[0].text.lower() in SUBORDINATORS:
+        start = next((i + 1 for i, w in enumerate(words) if w.text == ","), 0)
+    for word in words[start:]:
+        if word.text in {",", ";", ":"}:
+            break
+        if is_finite(word) or (word.upos in ("VERB", "AUX") and looks_subjunctive(word)):
+            return word
     verbs = finite_verbs(sentence)
     for root in sentence.roots:
         for word in (root, *sentence.children(root)):
@@ -436,7 +456,7 @@ def continuation_findings(context: Context, covered: set[int], speakers: list[tu
         source = _recent_speaker(context, speakers, sentence)
         verb = _main_finite(sentence)
         kind = ""
-        if verb is not None and is_subjunctive(verb) and source is not None and not _has_question(sentence):
+        if verb is not None and looks_subjunctive(verb) and source is not None and not _has_question(sentence):
             kind = "IndirectFreeIndirect"
         elif is_reportive_sollen(sentence) and source is not None:
             kind = "FreeIndirect"  # reportive only where someone's statements are being reported
