@@ -561,13 +561,24 @@ def find_indirect_quotes(context: Context, direct: Sequence[Quote]) -> list[Quot
 
 
 def nest_direct_quotes(direct: Sequence[Quote], others: Sequence[Quote]) -> list[Quote]:
-    """Mark direct quotes inside another quote's message as nested (the corpus's isNested); an
-    unattributed one takes the speaker of the quote around it, or of the quote just before it."""
+    """Mark direct quotes inside another quote's message as nested (the corpus's isNested). A
+    nested quote shares the attribution of the quote around it — its cue, frame, speaker and
+    addressee (so on WIKINEWS train, for about 80 % of nested quotes); an unnested one without
+    a speaker takes the speaker of the quote just before it."""
     result = []
     for quote in direct:
         outer = next((o for o in others if o.start <= quote.start and quote.end <= o.end), None)
         if outer is not None:
-            result.append(quote.with_(nested=True, speaker=quote.speaker or outer.speaker))
+            result.append(
+                quote.with_(
+                    nested=True,
+                    cue=outer.cue or quote.cue,
+                    frame=outer.frame or quote.frame,
+                    speaker=outer.speaker or quote.speaker,
+                    addressee=outer.addressee or quote.addressee,
+                    medium=outer.medium,
+                )
+            )
             continue
         if quote.speaker is None:
             before = [q for q in [*direct, *others] if q.end <= quote.start and q.speaker is not None]
