@@ -378,8 +378,8 @@ def reported_speech_act(context: Context, sentence: Sentence, cue: Cue) -> Findi
         return None
     verb = cue.head
     items = _sentence_items(sentence)
-    if _in_subordinate_clause(sentence, verb) or verb.id >= len(sentence.words) - 1:
-        return None  # nothing after the verb to be the reported content
+    if _in_subordinate_clause(sentence, verb):
+        return None
     if any(c.deprel == "aux:pass" for c in sentence.children(verb)) or _after_passive_auxiliary(sentence, verb):
         return None  # "wurde kritisiert": no speaker to report
     if cue.lemma == "sprechen" and not any(w.text.lower() in ("von", "vom") for w in sentence.words[verb.id :]):
@@ -387,6 +387,9 @@ def reported_speech_act(context: Context, sentence: Sentence, cue: Cue) -> Findi
     speaker = speaker_items(context, sentence, verb, items) or subject_by_position(items, verb.id - 1)
     if not speaker:
         return None
+    taken = {id(item.word) for item in speaker} | {id(w) for w in cue.marked_words()}
+    if sum(1 for item in items if id(item.word) not in taken and item.word.upos != "PUNCT") < 2:
+        return None  # nothing besides speaker and verb: no reported content
     message = items
     return Finding("reported_speech_act", "Reported", message, None, (), speaker, 0.6, whole_sentence=True)
 
