@@ -112,12 +112,21 @@ def _run_start(items: Sequence[Located], end: int) -> int:
     """Where the noun phrase ending at ``end`` starts; before the verb, locative links count too
     ("Der Vorsitzende des Verbands in Deutschland"): the slot before the verb holds one phrase."""
     j = end
-    while j > 0 and (
-        items[j - 1].word.upos in NOUN_PHRASE_UPOS
-        or _genitive_link(items, j - 1)
-        or _truncated_compound(items, j - 1)
-        or (items[j - 1].word.text.lower() in VORFELD_LINKS and j < end)
-    ):
+    while j > 0:
+        if items[j - 1].word.text == ")":  # "Kristina Schröder (CDU)"
+            opening = next((k for k in range(j - 2, max(-1, j - 9), -1) if items[k].word.text == "("), None)
+            if opening is None:
+                break
+            j = opening
+            continue
+        if not (
+            items[j - 1].word.upos in NOUN_PHRASE_UPOS
+            or _genitive_link(items, j - 1)
+            or _truncated_compound(items, j - 1)
+            or (j < end and _coordination(items, j - 1))
+            or (items[j - 1].word.text.lower() in VORFELD_LINKS and j < end)
+        ):
+            break
         j -= 1
     return j
 
@@ -142,18 +151,41 @@ def _temporal(phrase: Sequence[Located]) -> bool:
 
 
 def _noun_run(items: Sequence[Located], start: int) -> list[Located]:
+    """A noun phrase by part of speech from ``start``: with genitive links, coordinated nouns
+    ("Angaben von AFP und Reuters") and a parenthesis after a noun ("Schröder (CDU)")."""
     run: list[Located] = []
     i = start
     while i < len(items):
         word = items[i].word
-        if word.upos in NOUN_PHRASE_UPOS or (run and (_genitive_link(items, i) or _truncated_compound(items, i))):
+        if word.upos in NOUN_PHRASE_UPOS or (run and (_genitive_link(items, i) or _truncated_compound(items, i) or _coordination(items, i))):
             run.append(items[i])
             i += 1
+            continue
+        closing = _parenthesis_end(items, i) if run and run[-1].word.upos in ("NOUN", "PROPN", "X") else None
+        if closing is not None:
+            run.extend(items[i : closing + 1])
+            i = closing + 1
             continue
         break
     while run and run[-1].word.upos in ("DET", "ADP"):
         run.pop()
     return run if any(item.word.upos in ("NOUN", "PROPN", "X") for item in run) else []
+
+
+def _coordination(items: Sequence[Located], i: int) -> bool:
+    """"und"/"sowie" joining two noun phrases: the next word must start one."""
+    following = items[i + 1].word if i + 1 < len(items) else None
+    return items[i].word.text in ("und", "sowie") and following is not None and following.upos in ("DET", "NOUN", "PROPN", "ADJ")
+
+
+def _parenthesis_end(items: Sequence[Located], i: int) -> int | None:
+    """The index of the ")" closing a short parenthesis that opens at ``i`` ("(SPD)", "(USGS)")."""
+    if items[i].word.text != "(":
+        return None
+    for j in range(i + 1, min(i + 8, len(items))):
+        if items[j].word.text == ")":
+            return j
+    return None
 
 
 def _truncated_compound(items: Sequence[Located], i: int) -> bool:
