@@ -78,7 +78,12 @@ def test_dask_on_a_local_cluster_equals_the_single_process_result():
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         with distributed.Client(cluster):
             result = quotes.dask.extract(dd.from_pandas(frame, npartitions=2), model="compact").compute()
-    columns = list(expected.columns)
-    assert list(result.columns) == columns
-    ordered = result.sort_values(["document", "start"]).reset_index(drop=True)
-    pd.testing.assert_frame_equal(ordered, expected.sort_values(["document", "start"]).reset_index(drop=True))
+    assert list(result.columns) == list(expected.columns)
+    assert len(result) == len(expected) > 0
+    assert _records(result) == _records(expected)
+
+
+def _records(frame):
+    """Rows in a fixed order, missing values as None (Dask's concatenation turns None into NaN)."""
+    ordered = frame.sort_values(["document", "start"]).astype(object)
+    return ordered.where(ordered.notna(), None).to_dict("records")
