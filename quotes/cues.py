@@ -112,11 +112,22 @@ def particle_of(sentence: Sentence, verb: Word) -> Word | None:
     return None
 
 
+def _particle_before(sentence: Sentence, verb: Word) -> Word | None:
+    """A particle written apart before a clause-final verb: "wie das Ministerium bekannt gab"."""
+    if verb.id < 2:
+        return None
+    previous = sentence.words[verb.id - 2]
+    following = sentence.words[verb.id].text if verb.id < len(sentence.words) else "."
+    if following in CLAUSE_BOUNDARIES and previous.text.lower() in lexicon.particle_verbs():
+        return previous
+    return None
+
+
 def verb_cue(sentence: Sentence, verb: Word) -> Cue | None:
     """The verb cue headed by ``verb``, if its lemma (with particle) is a cue verb."""
     if verb.upos not in ("VERB", "AUX") and not verb.xpos.startswith("V") and not _looks_like_participle(verb):
         return None
-    particle = particle_of(sentence, verb)
+    particle = particle_of(sentence, verb) or _particle_before(sentence, verb)
     entry = None
     for candidate in guess_lemmas(verb):
         lemma = lexicon.join_particle(candidate, particle.text.lower()) if particle else candidate

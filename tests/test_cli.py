@@ -31,6 +31,7 @@ def test_html_and_speaker_table(tmp_path):
     assert result.returncode == 0, result.stderr
     html = page.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "class='quote'" in html and "rule direct_post_frame" in html
+    assert "entity: Merkel" in html  # entity and role show on hover
     table = run("extract", "--input-format", "conllu", "--format", "speakers", str(FIXTURES / "direct.conllu"))
     assert "Merkel" in table.stdout and table.stdout.startswith("document,speaker,")
 
