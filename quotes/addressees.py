@@ -32,6 +32,13 @@ AUDIENCE_NOUNS = frozenset(
     "journalisten reportern presse medienvertretern pressevertretern abgeordneten parlament publikum "
     "anhängern zuhörern studenten delegierten gästen mitgliedern parteitag bundestag".split()
 )
+# Verbs with a dative addressee, and how a dative or accusative object starts after the verb.
+DATIVE_VERBS = frozenset(
+    "sagen erklären mitteilen berichten vorwerfen raten versprechen antworten bestätigen empfehlen "
+    "zusichern erzählen versichern signalisieren vorhalten drohen".split()
+)
+DATIVE_STARTS = frozenset("dem der den ihm ihr ihnen einem einer".split())
+ACCUSATIVE_STARTS = frozenset("den die das ihn sie alle einen eine".split())
 # Words an object may be without being an addressee ("sagte das", "fragte sich").
 NOT_ADDRESSEES = frozenset("das es dies sich was nichts alles etwas".split())
 
@@ -112,7 +119,9 @@ def _phrase(sentence: Sentence, head: Word) -> list[Located]:
 
 
 def _from_words(context: Context, quote: Quote, cue: Cue) -> list[Located]:
-    """The noun phrase after "gegenüber", "Gespräch mit" or "Schreiben an" in the frame, by word order."""
+    """By word order in the frame: the noun phrase after "gegenüber", "Gespräch mit" or "Schreiben
+    an", or the object right after the cue verb (past the speaker) that the verb's case marks as
+    addressed ("warf der Regierung vor", "forderte den Aufsichtsrat auf")."""
     items = _frame_items(context, quote, cue)
     for i, item in enumerate(items):
         text = item.word.text.lower()
@@ -121,6 +130,24 @@ def _from_words(context: Context, quote: Quote, cue: Cue) -> list[Located]:
         previous = items[i - 1].word.text.lower() if i > 0 else ""
         if (text == "mit" and previous in CONVERSATION_NOUNS) or (text == "an" and previous in LETTER_NOUNS):
             return chunk_after(items, i + 1)
+    return _object_after_verb(quote, cue, items)
+
+
+def _object_after_verb(quote: Quote, cue: Cue, items: Sequence[Located]) -> list[Located]:
+    starts = DATIVE_STARTS if cue.lemma in DATIVE_VERBS else ACCUSATIVE_STARTS if cue.lemma in ADDRESSING_VERBS else None
+    if starts is None:
+        return []
+    speaker = set(quote.speaker.tokens) if quote.speaker else set()
+    position = next((i for i, item in enumerate(items) if item.word is cue.head), None)
+    if position is None:
+        return []
+    i = position + 1
+    while i < len(items) and (items[i].word.token in speaker or items[i].word in cue.words):
+        i += 1
+    if i < len(items) and items[i].word.text.lower() in starts:
+        if items[i].word.upos == "PRON":
+            return [items[i]]
+        return chunk_after(items, i)
     return []
 
 
