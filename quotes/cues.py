@@ -162,6 +162,7 @@ def word_cue(sentence: Sentence, word: Word) -> Cue | None:
     return Cue(sentence, word, (word,), entry.kind, entry.word, entry.medium)
 
 
+@lru_cache(maxsize=65536)
 def _cue_noun_by_head(form: str) -> lexicon.CueWord | None:
     """A compound ending in a cue noun: "Polizeiangaben" → Angabe, "Medienberichten" → Bericht."""
     lowered = form.lower()

@@ -141,19 +141,29 @@ def _compound_heads() -> tuple[str, ...]:
     return tuple(sorted(heads, key=lambda h: (-len(h), h)))
 
 
+@lru_cache(maxsize=1)
+def _head_lengths() -> tuple[tuple[int, frozenset[str]], ...]:
+    """Compound heads grouped by length, longest first: a word is checked with one set lookup per length."""
+    by_length: dict[int, set[str]] = {}
+    for head in _compound_heads():
+        by_length.setdefault(len(head), set()).add(head)
+    return tuple((n, frozenset(heads)) for n, heads in sorted(by_length.items(), reverse=True))
+
+
 def _lookup(word: str) -> RoleNoun | None:
-    """Exact or compound match of one lowercased word form."""
+    """Exact or compound match of one lowercased word form (the longest head wins)."""
     nouns = role_nouns()
     if word in nouns:
         return nouns[word]
-    for head in _compound_heads():
-        prefix = word[: -len(head)]
-        if word.endswith(head) and (prefix.endswith("-") or len(prefix) >= _MIN_COMPOUND_PREFIX):
+    for length, heads in _head_lengths():
+        head = word[-length:]
+        prefix = word[:-length]
+        if len(word) > length and head in heads and (prefix.endswith("-") or len(prefix) >= _MIN_COMPOUND_PREFIX):
             return nouns[head]
     return None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def role_noun(word: str) -> RoleNoun | None:
     """The role noun a capitalised word names, matching inflected forms and compounds.
 
