@@ -185,7 +185,9 @@ def build_parser() -> argparse.ArgumentParser:
     models_commands.add_parser("list", help="installed models, their scores and the default")
     download = models_commands.add_parser("download", help="download stanza's official German models")
     download.add_argument("--package", default="default", choices=("default", "hdt", "gsd"))
-    train = models_commands.add_parser("train", help="train the compact pipeline from CoNLL-U (see quotes/models/README.md)")
+    train = models_commands.add_parser(
+        "train", add_help=False, help="train the compact pipeline from CoNLL-U (see quotes/models/README.md)"
+    )  # its own --help comes from the trainer
     train.add_argument("train_args", nargs=argparse.REMAINDER)
     models.set_defaults(run=_run_models)
 
