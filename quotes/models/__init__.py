@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 MODEL_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "de_compact")
@@ -42,3 +43,29 @@ def load_pipeline(model_dir: str = MODEL_DIR, **overrides):
     kwargs.setdefault("logging_level", "WARN")
     kwargs.update(overrides)
     return stanza.Pipeline(**kwargs)
+
+
+def apply_mood_lexicon(doc, model_dir: str = MODEL_DIR) -> int:
+    """Mark known subjunctive forms (sei, wäre, hätte, könne, würde, ...) as ``Mood=Sub``.
+
+    The tagger under-predicts Konjunktiv; ``model_dir/mood.json`` lists the
+    finite verb forms that are subjunctive in at least 90 % of their
+    occurrences in the tagger's training data.  Every finite verb of the stanza
+    ``doc`` with such a form gets ``Mood=Sub``.  Returns the number of changed words.
+    """
+    path = os.path.join(model_dir, "mood.json")
+    if not os.path.exists(path):
+        return 0
+    with open(path, encoding="utf-8") as f:
+        lexicon = set(json.load(f))
+    changed = 0
+    for sentence in doc.sentences:
+        for word in sentence.words:
+            feats = dict(f.split("=", 1) for f in word.feats.split("|")) if word.feats else {}
+            finite = feats.get("VerbForm") == "Fin" or (word.xpos or "").endswith("FIN")
+            if finite and word.upos in ("VERB", "AUX") and word.text.lower() in lexicon and feats.get("Mood") != "Sub":
+                feats["Mood"] = "Sub"
+                feats["VerbForm"] = "Fin"
+                word.feats = "|".join(f"{k}={v}" for k, v in sorted(feats.items(), key=lambda kv: kv[0].lower()))
+                changed += 1
+    return changed

@@ -128,6 +128,25 @@ def strip_xpos(sentences: Iterable[Sentence]) -> list[Sentence]:
     return out
 
 
+def mood_lexicon(sentences: Iterable[Sentence], min_count: int = 5, min_share: float = 0.9) -> list[str]:
+    """Lower-cased finite verb forms that are subjunctive (Mood=Sub) in at least ``min_share``
+    of their at least ``min_count`` occurrences (sei, wäre, hätte, könne, würde, ...).
+
+    A form spelt with ß is also listed with ss (historical spelling in Redewiedergabe).
+    """
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for s in sentences:
+        for r in s.words():
+            if "VerbForm=Fin" in r[5]:
+                mood = next((f[5:] for f in r[5].split("|") if f.startswith("Mood=")), "_")
+                counts[r[1].lower()][mood] += 1
+    forms = {
+        form for form, c in counts.items()
+        if sum(c.values()) >= min_count and c["Sub"] >= min_share * sum(c.values())
+    }
+    return sorted(forms | {f.replace("ß", "ss") for f in forms})
+
+
 # ---------------------------------------------------------------------------
 # Tokenizer training data
 

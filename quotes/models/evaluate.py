@@ -16,6 +16,8 @@ MLAS, BLEX.
 with ``VerbForm=Fin`` or gold XPOS ending in ``FIN``/``IMP``): a verb counts as
 correct when the system word with the same character span has the same Mood
 value; a verb whose token was segmented differently counts as wrong.
+``Mood_with_lexicon`` is the same after ``quotes.models.apply_mood_lexicon``.
+All other scores are those of the pipeline output as is.
 
 Prints one JSON object with the scores (percentages), load time and throughput.
 """
@@ -29,7 +31,7 @@ import sys
 import tempfile
 import time
 
-from . import convert, load_pipeline
+from . import apply_mood_lexicon, convert, load_pipeline
 
 
 def raw_text(sentences: list[convert.Sentence]) -> str:
@@ -91,8 +93,12 @@ def evaluate(model_dir: str, gold_path: str, pred_path: str | None = None) -> di
         CoNLL.write_doc2conll(doc, out)
         scores = ud_scores(gold_path, out)
         mood, n_fin = mood_accuracy(gold_path, out)
+        apply_mood_lexicon(doc, model_dir)
+        CoNLL.write_doc2conll(doc, os.path.join(tmp, "pred_mood.conllu"))
+        mood_lex, _ = mood_accuracy(gold_path, os.path.join(tmp, "pred_mood.conllu"))
     result = {name: round(100 * score.f1, 2) for name, score in scores.items()}
     result["Mood"] = round(mood, 2)
+    result["Mood_with_lexicon"] = round(mood_lex, 2)
     result["finite_verbs"] = n_fin
     result["load_seconds"] = round(load_s, 2)
     result["parse_seconds"] = round(parse_s, 2)

@@ -15,11 +15,14 @@ Steps:
    ``--news`` directory (wikinews-quotes-2024 JSON, gold tokens and sentences);
    files matching ``--tokenizer-skip`` (default: LIT) are left out of it.
    ``--tagger-extra`` adds Redewiedergabe TSV data (non-commercial license) to
-   the tagger and lemmatizer training.
+   the tagger training; files matching ``--strip-xpos`` (PUD) or
+   ``--tagger-skip`` (LIT, partial FEATS) are not tagger data.
 2. Each component is trained with stanza's own trainer in a subprocess.  A
    component's ``--minutes`` budget stops its trainer; stanza keeps the best
    dev checkpoint saved so far, which is the one shipped.
-3. The models, an empty ``resources.json`` and ``model.json`` go to ``--out``.
+3. The models (weights stored as float16), an empty ``resources.json``,
+   ``mood.json`` (see ``quotes.models.apply_mood_lexicon``) and ``model.json``
+   go to ``--out``.
 
 Intermediate files live in ``--work`` (default ``.train/work``), outside git.
 """
@@ -51,7 +54,7 @@ def _log(msg: str) -> None:
 def prepare(args: argparse.Namespace) -> dict[str, str]:
     """Write the training/dev/held-out files under ``args.work``; return their paths."""
     os.makedirs(args.work, exist_ok=True)
-    train, dev, heldout, tok_sents, tagger_only_xpos_free = [], [], [], [], []
+    train, dev, heldout, tok_sents, tagger_sents, not_tagger = [], [], [], [], [], []
     for directory in args.data:
         for path in sorted(glob.glob(os.path.join(directory, "*.conllu"))):
             name = os.path.basename(path)
@@ -63,8 +66,12 @@ def prepare(args: argparse.Namespace) -> dict[str, str]:
                 dev.extend(s for i, s in enumerate(sents) if i % args.dev_every == 0)
                 sents = [s for i, s in enumerate(sents) if i % args.dev_every != 0]
             if fnmatch.fnmatch(name, args.strip_xpos):
-                tagger_only_xpos_free.append(name)
+                not_tagger.append(f"{name} (foreign XPOS)")
                 sents = convert.strip_xpos(sents)
+            elif fnmatch.fnmatch(name, args.tagger_skip):
+                not_tagger.append(f"{name} (partial FEATS)")
+            else:
+                tagger_sents.extend(sents)
             _log(f"{name}: {len(sents)} training sentences")
             train.extend(sents)
             if not fnmatch.fnmatch(name, args.tokenizer_skip):
@@ -83,30 +90,30 @@ def prepare(args: argparse.Namespace) -> dict[str, str]:
         "tok_dev_labels": os.path.join(w, "tok_dev.labels"),
         "mwt_json": os.path.join(w, "mwt.json"),
         "tagger_train": os.path.join(w, "train.conllu"),
-        "lemma_train": os.path.join(w, "train.conllu"),
     }
     convert.write_conllu(train, paths["train"])
     convert.write_conllu(dev, paths["dev"])
     convert.write_conllu(heldout, paths["heldout"])
     _log(f"train {len(train)}, dev {len(dev)}, held-out {len(heldout)} sentences")
 
-    # The tagger must not learn the foreign XPOS tagset nor a blank XPOS class.
-    if tagger_only_xpos_free:
-        tagger_train = [s for s in train if any(r[4] != "_" for r in s.words())]
+    # The tagger must neither learn a foreign XPOS tagset nor that words lack their features.
+    if not_tagger:
         paths["tagger_train"] = os.path.join(w, "tagger_train.conllu")
-        convert.write_conllu(tagger_train, paths["tagger_train"])
-        _log(f"tagger: {len(tagger_train)} UD sentences (without {', '.join(tagger_only_xpos_free)})")
+        convert.write_conllu(tagger_sents, paths["tagger_train"])
+        _log(f"tagger: {len(tagger_sents)} UD sentences, without {', '.join(not_tagger)}")
 
     if args.tagger_extra:
         extra = [s for d in args.tagger_extra for s in convert.read_redewiedergabe(d)]
         paths["extra"] = os.path.join(w, "extra.conllu")
         convert.write_conllu(extra, paths["extra"])
-        lemma_train = os.path.join(w, "lemma_train.conllu")
-        with open(lemma_train, "w", encoding="utf-8") as f:
-            for p in (paths["train"], paths["extra"]):
-                f.write(open(p, encoding="utf-8").read())
-        paths["lemma_train"] = lemma_train
-        _log(f"extra tagger/lemma data: {len(extra)} sentences")
+        _log(f"extra tagger data: {len(extra)} sentences")
+
+    tagger_data = [paths["tagger_train"]] + ([paths["extra"]] if "extra" in paths else [])
+    paths["mood"] = os.path.join(w, "mood.json")
+    lexicon = convert.mood_lexicon(s for p in tagger_data for s in convert.read_conllu(p))
+    with open(paths["mood"], "w", encoding="utf-8") as f:
+        json.dump(lexicon, f, ensure_ascii=False, indent=0)
+    _log(f"mood lexicon: {len(lexicon)} subjunctive forms")
 
     tok_train = convert.TokenizerData()
     convert.add_conllu_tokenizer_data(tok_train, tok_sents)
@@ -150,7 +157,7 @@ def _command(component: str, args: argparse.Namespace, paths: dict[str, str]) ->
                 "--eval_interval", "100", "--fix_eval_interval"] + extra + common
     if component == "lemma":
         return ["stanza.models.lemmatizer", "--mode", "train",
-                "--train_file", paths["lemma_train"], "--eval_file", paths["dev"],
+                "--train_file", paths["train"], "--eval_file", paths["dev"],
                 "--output_file", out, "--num_epoch", str(args.lemma_epochs)] + common
     if component == "depparse":
         return ["stanza.models.parser", "--mode", "train", "--lang", "de",
@@ -209,12 +216,15 @@ def save_compact(src: str, dst: str) -> None:
     torch.save(checkpoint, dst)
 
 
-def write_pipeline(args: argparse.Namespace, models: dict[str, str], argv: list[str]) -> None:
+def write_pipeline(args: argparse.Namespace, models: dict[str, str], paths: dict[str, str], argv: list[str]) -> None:
     import stanza
 
     os.makedirs(args.out, exist_ok=True)
     for component, path in models.items():
         save_compact(path, os.path.join(args.out, f"{component}.pt"))
+    if "pos" in models:
+        with open(paths["mood"], encoding="utf-8") as src, open(os.path.join(args.out, "mood.json"), "w", encoding="utf-8") as dst:
+            dst.write(src.read())
     with open(os.path.join(args.out, "resources.json"), "w") as f:
         f.write("{}\n")
     meta_path = os.path.join(args.out, "model.json")
@@ -259,13 +269,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", nargs="+", required=True, help="directories with UD CoNLL-U files")
     p.add_argument("--out", required=True, help="pipeline directory to write")
     p.add_argument("--news", nargs="*", default=[], help="wikinews-quotes JSON split directories (tokenizer text)")
-    p.add_argument("--tagger-extra", nargs="*", default=[], help="Redewiedergabe TSV directories (tagger/lemma data)")
-    p.add_argument("--extra-ratio", type=float, default=0.3, help="fraction of --tagger-extra used per tagger epoch")
+    p.add_argument("--tagger-extra", nargs="*", default=[], help="Redewiedergabe TSV directories (extra tagger data)")
+    p.add_argument("--extra-ratio", type=float, default=0.2, help="fraction of --tagger-extra used per tagger epoch")
     p.add_argument("--heldout", default="*gsd-ud-test.conllu", help="file-name glob whose second half is held out")
     p.add_argument("--dev-from", default="*gsd-ud-*.conllu", help="file-name glob the dev set is drawn from")
     p.add_argument("--dev-every", type=int, default=8, help="every n-th sentence of --dev-from files is dev")
     p.add_argument("--strip-xpos", default="*pud-ud-*.conllu",
                    help="file-name glob with a foreign XPOS tagset: kept out of the tagger, XPOS blanked")
+    p.add_argument("--tagger-skip", default="*lit-ud-*.conllu",
+                   help="file-name glob kept out of the tagger (LIT has only partial FEATS: no Mood, Tense, ...)")
     p.add_argument("--tokenizer-skip", default="*lit-ud-*.conllu",
                    help="file-name glob kept out of the tokenizer data (LIT leaves contractions like 'im' unsplit)")
     p.add_argument("--work", default=".train/work", help="directory for intermediate files")
@@ -303,7 +315,7 @@ def train(args: argparse.Namespace, argv: list[str]) -> dict[str, str]:
                 future.result()
     else:
         run_queue(queues[0] + queues[1])
-    write_pipeline(args, models, argv)
+    write_pipeline(args, models, paths, argv)
     _log(f"pipeline written to {args.out}")
     return models
 
