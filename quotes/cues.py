@@ -99,7 +99,8 @@ def particle_of(sentence: Sentence, verb: Word) -> Word | None:
     other verb comes first.
     """
     for child in sentence.children(verb):
-        if child.deprel in PARTICLE_RELATIONS:
+        # a separated particle follows its verb, or stands right before it in a verb-final clause
+        if child.deprel in PARTICLE_RELATIONS and (child.id > verb.id or child.id == verb.id - 1) and child.text.isalpha():
             return child
     for position, word in enumerate(sentence.words[verb.id :], start=verb.id):
         if word.text in CLAUSE_BOUNDARIES:

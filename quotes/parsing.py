@@ -22,11 +22,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
+from . import models
 from .document import Document
 from .errors import ModelNotFoundError
 
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
-COMPACT_DIR = Path(__file__).parent / "models" / "de_compact"
+COMPACT_DIR = Path(models.MODEL_DIR)
 COMPACT_FILES = ("tokenize", "mwt", "pos", "lemma", "depparse")
 STANZA_PACKAGES = {"de": "default", "de-hdt": "hdt", "de-gsd": "gsd"}
 FIX_COMMAND = "quotes models download"
@@ -52,18 +53,14 @@ class ModelSpec:
     def pipeline_kwargs(self) -> dict[str, Any]:
         if self.kind == "stanza":
             return {"lang": "de", "dir": str(self.path), "package": self.package, "download_method": None}
-        kwargs: dict[str, Any] = {
-            "lang": "de",
-            "dir": str(self.path),
-            "download_method": None,
-            "allow_unknown_language": True,
-        }
-        for name in COMPACT_FILES:
-            kwargs[f"{name}_model_path"] = str(self.path / f"{name}.pt")
-        pretrain = self.path / "pretrain.pt"
-        if pretrain.exists():
-            kwargs["pos_pretrain_path"] = kwargs["depparse_pretrain_path"] = str(pretrain)
+        kwargs = models.pipeline_kwargs(str(self.path))
+        del kwargs["processors"]  # the parser chooses them (NER is optional)
         return kwargs
+
+    def postprocess(self, doc: Any) -> None:
+        """Repairs the compact tagger needs: Konjunktiv forms it leaves without Mood=Sub."""
+        if self.kind == "compact":
+            models.apply_mood_lexicon(doc, str(self.path))
 
 
 def stanza_resources_dir() -> Path:
@@ -277,6 +274,7 @@ class Parser:
 
             parsed = self._pipeline(False)([stanza.Document([], text=text) for _, text in todo])
             for (position, text), stanza_doc in zip(todo, parsed):
+                self.spec.postprocess(stanza_doc)
                 document = Document.from_stanza(stanza_doc, text=text, model=self.model_id)
                 self._store(text, None, document)
                 results[position] = document
@@ -311,6 +309,7 @@ class Parser:
                 row.append(token)
             rows.append(row)
         parsed = self._pipeline(True)(stanza_doc.Document(rows, text))
+        self.spec.postprocess(parsed)
         document = Document.from_stanza(parsed, text=text, offsets=sentences, id=id, model=self.model_id)
         self._store(text, sentences, document)
         return document

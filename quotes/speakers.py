@@ -123,7 +123,7 @@ def _run_start(items: Sequence[Located], end: int) -> int:
             items[j - 1].word.upos in NOUN_PHRASE_UPOS
             or _genitive_link(items, j - 1)
             or _truncated_compound(items, j - 1)
-            or (j < end and _coordination(items, j - 1))
+            or (j < end and (_coordination(items, j - 1) or _hyphen_link(items, j - 1)))
             or (items[j - 1].word.text.lower() in VORFELD_LINKS and j < end)
         ):
             break
@@ -157,7 +157,11 @@ def _noun_run(items: Sequence[Located], start: int) -> list[Located]:
     i = start
     while i < len(items):
         word = items[i].word
-        if word.upos in NOUN_PHRASE_UPOS or (run and (_genitive_link(items, i) or _truncated_compound(items, i) or _coordination(items, i))):
+        if run and run[-1].word.upos in ("NOUN", "PROPN") and word.upos == "ADJ" and word.text[:1].islower():
+            break  # attributive adjectives precede their noun: this one starts something else
+        if word.upos in NOUN_PHRASE_UPOS or (
+            run and (_genitive_link(items, i) or _truncated_compound(items, i) or _hyphen_link(items, i) or _coordination(items, i))
+        ):
             run.append(items[i])
             i += 1
             continue
@@ -189,8 +193,14 @@ def _parenthesis_end(items: Sequence[Located], i: int) -> int | None:
 
 
 def _truncated_compound(items: Sequence[Located], i: int) -> bool:
-    """"und"/"oder" after a truncated compound: "der Industrie- und Handelskammer"."""
+    """"und"/"oder" after a truncated compound: "der Industrie- und Handelskammer" (the hyphen a
+    token of its own, as UD German tokenizes it, or not)."""
     return items[i].word.text in ("und", "oder") and i > 0 and items[i - 1].word.text.endswith("-")
+
+
+def _hyphen_link(items: Sequence[Located], i: int) -> bool:
+    """A hyphen token inside a compound split at it ("Industrie - und", "SPD - Abgeordneten")."""
+    return items[i].word.text in ("-", "–") and 0 < i < len(items) - 1 and items[i].word.start == items[i - 1].word.end
 
 
 def _genitive_link(items: Sequence[Located], i: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from functools import lru_cache
 
 MODEL_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "de_compact")
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
@@ -53,11 +54,9 @@ def apply_mood_lexicon(doc, model_dir: str = MODEL_DIR) -> int:
     occurrences in the tagger's training data.  Every finite verb of the stanza
     ``doc`` with such a form gets ``Mood=Sub``.  Returns the number of changed words.
     """
-    path = os.path.join(model_dir, "mood.json")
-    if not os.path.exists(path):
+    lexicon = _mood_forms(model_dir)
+    if not lexicon:
         return 0
-    with open(path, encoding="utf-8") as f:
-        lexicon = set(json.load(f))
     changed = 0
     for sentence in doc.sentences:
         for word in sentence.words:
@@ -69,3 +68,13 @@ def apply_mood_lexicon(doc, model_dir: str = MODEL_DIR) -> int:
                 word.feats = "|".join(f"{k}={v}" for k, v in sorted(feats.items(), key=lambda kv: kv[0].lower()))
                 changed += 1
     return changed
+
+
+@lru_cache(maxsize=8)
+def _mood_forms(model_dir: str) -> frozenset[str]:
+    """The subjunctive forms of ``model_dir/mood.json`` (empty without one), read once."""
+    path = os.path.join(model_dir, "mood.json")
+    if not os.path.exists(path):
+        return frozenset()
+    with open(path, encoding="utf-8") as f:
+        return frozenset(json.load(f))

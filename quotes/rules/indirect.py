@@ -284,7 +284,7 @@ def indirect_according_to(context: Context, sentence: Sentence, cue: Cue) -> Fin
         return None
     frame_ids = {item.word.id for item in frame}
     message = _trim([item for item in items if item.word.id not in frame_ids and item.word.text not in SENTENCE_PUNCTUATION])
-    if len([m for m in message if m.word.upos in ("VERB", "AUX")]) == 0 or len(message) < 3:
+    if len(message) < 3:
         return None
     return Finding("indirect_according_to", "Indirect", message, cue, frame, source, 0.75)
 
@@ -495,7 +495,7 @@ def _recent_speaker(context: Context, speakers: list[tuple[int, list[Located]]],
 
 def _sentence_findings(context: Context, sentence: Sentence) -> list[Finding]:
     found = []
-    for cue in [c for c in context.cues if c.sentence is sentence]:
+    for cue in [c for c in context.cues if c.sentence is sentence and context.quotation_at(c.head.start) is None]:
         for rule in CUE_RULES:
             finding = rule(context, sentence, cue)
             if finding is not None:
