@@ -102,6 +102,10 @@ def _conllu_document(source: str, name: str, first_line: int, block: list[str]) 
 
 def _run_extract(args: argparse.Namespace) -> int:
     extractor = Extractor(args.model, cache=args.cache)
+    if args.jobs == 1:
+        import torch
+
+        torch.set_num_threads(1)  # one job, one core: as each worker of --jobs N
     failures: list[str] = []
     paths = list(_expand(args.paths or ["-"]))
 
@@ -114,7 +118,7 @@ def _run_extract(args: argparse.Namespace) -> int:
                 else:
                     yield item
 
-    results: Iterator[Result] = extractor.pipe(items(), batch_size=args.batch_size, jobs=args.jobs)
+    results: Iterator[Result] = extractor.pipe(items(), batch_size=args.batch_size, jobs=args.jobs or 1)
     if sys.stderr.isatty() and not args.quiet:
         from tqdm import tqdm
 
@@ -176,7 +180,10 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--model", help="model directory or name (stanza:de, stanza:de-hdt, compact)")
     extract.add_argument("--cache", help="parse-cache directory (re-runs skip parsing)")
     extract.add_argument("--batch-size", type=int, default=32, help="documents per parser call")
-    extract.add_argument("--jobs", type=int, default=1, help="worker processes, each loading the model once")
+    extract.add_argument(
+        "--jobs", type=int, help="use N cores: N worker processes (one thread each), each loading the model once; "
+        "without it, one process with torch's default threads"
+    )
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     extract.set_defaults(run=_run_extract)
 
