@@ -247,8 +247,25 @@ def speaker_items(context: Context, sentence: Sentence, verb: Word, allowed: Seq
         return []  # "heißt es", "es wurde mitgeteilt", "man sagt": no one is named
     if subject is not None and (sentence.index, subject.id) in allowed_ids:
         words = [w for w in phrase_words(sentence, subject) if (sentence.index, w.id) in allowed_ids]
-        return with_apposition(allowed, trim_speaker([Located(sentence, w) for w in words]))
+        return with_apposition(allowed, completed(allowed, trim_speaker([Located(sentence, w) for w in words])))
     return []
+
+
+def completed(frame: Sequence[Located], speaker: list[Located]) -> list[Located]:
+    """The tree's speaker phrase, run on by word order where the parse cut it short ("VW-Chef |
+    Winterkorn", "Die Nachrichtenagentur | Associated Press"); a leading preposition goes."""
+    while speaker and speaker[0].word.upos == "ADP":
+        speaker = speaker[1:]
+    if not speaker:
+        return speaker
+    position = next((i for i, item in enumerate(frame) if item.word is speaker[0].word), None)
+    if position is None:
+        return speaker
+    run = chunk_after(frame, position)
+    covered = {id(item.word) for item in run}
+    if run and run[0].word is speaker[0].word and len(run) > len(speaker) and all(id(item.word) in covered for item in speaker):
+        return run
+    return speaker
 
 
 def with_apposition(frame: Sequence[Located], speaker: list[Located]) -> list[Located]:
