@@ -3,6 +3,7 @@
 Usage::
 
     python -m quotes.models.evaluate --model quotes/models/de_compact --gold heldout.conllu [--pred OUT.conllu]
+    python -m quotes.models.evaluate --model quotes/models/de_compact --heldout-of ../shared/ud-german/UD_German-GSD/de_gsd-ud-test.conllu
 
 The raw text is rebuilt from the gold tokens (``SpaceAfter=No`` respected);
 sentences are joined by a space, ``# newdoc``/``# newpar`` start a new
@@ -116,10 +117,23 @@ def _torch_threads() -> int:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m quotes.models.evaluate", description=__doc__.split("\n\n")[0])
     p.add_argument("--model", required=True, help="pipeline directory (tokenize.pt, mwt.pt, ...)")
-    p.add_argument("--gold", required=True, help="gold CoNLL-U file")
+    gold = p.add_mutually_exclusive_group(required=True)
+    gold.add_argument("--gold", help="gold CoNLL-U file")
+    gold.add_argument(
+        "--heldout-of", metavar="FILE", help="score on the held-out second half of FILE, as cut off by train.py "
+        "(for the shipped model: UD_German-GSD/de_gsd-ud-test.conllu)"
+    )
     p.add_argument("--pred", help="also write the system CoNLL-U here")
     args = p.parse_args(argv)
-    print(json.dumps(evaluate(args.model, args.gold, args.pred), indent=2))
+    if args.heldout_of:
+        from .convert import read_conllu, split_heldout, write_conllu
+
+        with tempfile.TemporaryDirectory() as directory:
+            path = os.path.join(directory, "heldout.conllu")
+            write_conllu(split_heldout(read_conllu(args.heldout_of))[1], path)
+            print(json.dumps(evaluate(args.model, path, args.pred), indent=2))
+    else:
+        print(json.dumps(evaluate(args.model, args.gold, args.pred), indent=2))
     return 0
 
 
