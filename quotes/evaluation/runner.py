@@ -230,7 +230,7 @@ def _error_entry(document: GoldDocument, annotation: Annotation, kind: str) -> s
     sentences = sorted({document.sentence_of(p) for p in quote})
     first = sum(len(s) for s in document.sentences[: sentences[0]])
     last = sum(len(s) for s in document.sentences[: sentences[-1] + 1]) - 1
-    start, end = tokens[first][0], tokens[last][1]
+    start = tokens[first][0]
     marked = set(quote)
     pieces, cursor = [], start
     for position in range(first, last + 1):
