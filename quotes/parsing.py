@@ -105,7 +105,8 @@ def _compact_spec(path: Path) -> ModelSpec:
             f"model directory {path} lacks {', '.join(missing)}; run `{FIX_COMMAND}` or point --model/QUOTES_MODEL_DIR at a complete model"
         )
     info = compact_model_info(path)
-    identity = f"{info.get('name', path.name)}@{info.get('version', 'unversioned')}"
+    # the post-step after parsing is part of the model: a new one must not reuse cached parses
+    identity = f"{info.get('name', path.name)}@{info.get('version', 'unversioned')}+{models.POSTPROCESS_VERSION}"
     return ModelSpec("compact", path, identity=identity)
 
 

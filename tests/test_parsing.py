@@ -40,13 +40,13 @@ def clean_environment(monkeypatch, tmp_path):
 def test_explicit_directory_wins_over_environment(clean_environment, monkeypatch):
     explicit = make_compact(clean_environment / "explicit", name="explicit")
     monkeypatch.setenv("QUOTES_MODEL_DIR", str(make_compact(clean_environment / "env", name="env")))
-    assert resolve_model(explicit).identity == "explicit@1"
+    assert resolve_model(explicit).identity.startswith("explicit@1")
 
 
 def test_environment_wins_over_installed_stanza_models(clean_environment, monkeypatch):
     monkeypatch.setenv("STANZA_RESOURCES_DIR", str(make_stanza_resources(clean_environment / "stanza")))
     monkeypatch.setenv("QUOTES_MODEL_DIR", str(make_compact(clean_environment / "env", name="env")))
-    assert resolve_model().identity == "env@1"
+    assert resolve_model().identity.startswith("env@1")
 
 
 def test_installed_stanza_models_win_over_the_compact_model(clean_environment, monkeypatch):

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 MODEL_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "de_compact")
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
+POSTPROCESS_VERSION = "mood2"  # bump when apply_mood_lexicon changes what it marks
 
 
 def pipeline_kwargs(model_dir: str = MODEL_DIR) -> dict:
@@ -62,12 +63,23 @@ def apply_mood_lexicon(doc, model_dir: str = MODEL_DIR) -> int:
         for word in sentence.words:
             feats = dict(f.split("=", 1) for f in word.feats.split("|")) if word.feats else {}
             finite = feats.get("VerbForm") == "Fin" or (word.xpos or "").endswith("FIN")
-            if finite and word.upos in ("VERB", "AUX") and word.text.lower() in lexicon and feats.get("Mood") != "Sub":
+            if finite and word.upos in ("VERB", "AUX") and feats.get("Mood") != "Sub" and (
+                word.text.lower() in lexicon or _konjunktiv_i_form(word.text, feats)
+            ):
                 feats["Mood"] = "Sub"
                 feats["VerbForm"] = "Fin"
                 word.feats = "|".join(f"{k}={v}" for k, v in sorted(feats.items(), key=lambda kv: kv[0].lower()))
                 changed += 1
     return changed
+
+
+def _konjunktiv_i_form(form: str, feats: dict) -> bool:
+    """A third-person singular in -e that is not a weak preterite in -te: Konjunktiv I
+    ("nehme", "stelle", "gehe"; the indicative would be "nimmt", "stellt", "geht")."""
+    return (
+        feats.get("Person") == "3" and feats.get("Number", "Sing") == "Sing"
+        and form.islower() and form.endswith("e") and not form.endswith("te") and len(form) > 3
+    )
 
 
 @lru_cache(maxsize=8)
