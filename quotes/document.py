@@ -93,15 +93,6 @@ class Sentence:
     def roots(self) -> tuple[Word, ...]:
         return self._children[0]
 
-    def ancestors(self, word: Word) -> Iterator[Word]:
-        """The heads above ``word``, nearest first; stops on cycles a broken parse may contain."""
-        seen = {word.id}
-        head = self.head(word)
-        while head is not None and head.id not in seen:
-            yield head
-            seen.add(head.id)
-            head = self.head(head)
-
     def subtree(self, word: Word, exclude: Iterable[Word] = ()) -> list[Word]:
         """``word`` and everything below it, in sentence order, leaving out the subtrees of ``exclude``."""
         excluded = {w.id for w in exclude}

@@ -40,6 +40,12 @@ def test_tree_access():
     assert ging.feat("Mood") == "Ind" and ging.feat("Person") is None
 
 
+def test_sentence_at_an_offset():
+    document = Document.from_conllu(CONLLU)
+    assert document.sentence_at(9) is document.sentences[0]
+    assert document.sentence_at(len(document.text) + 5) is None
+
+
 def test_json_round_trip_is_lossless():
     document = Document.from_conllu(CONLLU)
     assert Document.from_json(document.to_json()) == document
