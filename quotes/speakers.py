@@ -33,17 +33,66 @@ TEMPORAL_NOUNS = frozenset(
 )
 VORFELD_LINKS = frozenset("in im bei beim am an auf zu zur zum".split())
 PRONOUNS = frozenset("er sie ihr ihm ihn wir ich du".split())  # not "es", "man": impersonal
+# Articles that never open a nominative phrase: a phrase starting with one is no subject
+# ("Der Zeitung sagte Filep Karma" — "der" before a feminine noun is dative or genitive).
+OBLIQUE_ARTICLES = frozenset(
+    "dem den des einem einen eines seinem seinen seines ihrem ihren ihres unserem unseren deren dessen".split()
+)
+FEMININE_ARTICLES_OBLIQUE = frozenset("der einer".split())
+FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "erin", "istin", "ierin")
+# Words the compact model takes for a noun phrase that are never a speaker: sentence adverbs,
+# demonstratives standing for the message ("Dies gab X bekannt").
+NON_SPEAKER_WORDS = frozenset(
+    "das dies dieses diese dieser dem den unterdessen offiziell inzwischen indes derweil zudem außerdem "
+    "allerdings jedoch bislang bisher zuletzt zuvor jetzt nun damals".split()
+)
+
+
+def could_be_subject(phrase: Sequence[Located]) -> bool:
+    """Whether a phrase can be the nominative subject of a cue: not a possessive or demonstrative
+    on its own, not a sentence adverb, not opened by an oblique article or by "als"."""
+    if not phrase:
+        return False
+    first = phrase[0].word
+    form = first.text.lower()
+    if len(phrase) == 1 and (
+        form in NON_SPEAKER_WORDS
+        or first.upos in ("DET", "ADV")
+        or first.xpos in ("PPOSAT", "PDS", "PDAT", "ADJD")
+        or (form.endswith("end") and first.upos != "PROPN")  # "Relativierend fügt X hinzu"
+    ):
+        return False
+    if form in OBLIQUE_ARTICLES or form == "als":
+        return False
+    if form in FEMININE_ARTICLES_OBLIQUE:
+        head = next((item.word for item in phrase[1:] if item.word.upos in ("NOUN", "PROPN")), None)
+        if head is not None and head.text.lower().endswith(FEMININE_SUFFIXES):
+            return False
+    return True
+
+
+NOMINATIVE_PRONOUNS = frozenset("er ich wir du".split())
+NAME_PARTICLES = frozenset("von van de zu".split())  # "Von der Leyen sagte": part of the name
 
 
 def subject_of(sentence: Sentence, verb: Word) -> Word | None:
-    """The subject of ``verb``, climbing from a participle or infinitive to its clause head."""
+    """The subject of ``verb``, climbing from a participle or infinitive to its clause head.
+
+    A nominative pronoun among the verb's dependents wins over a noun the parse took for the
+    subject ("Die Bestrebungen … bezeichnete er als …"); a relative pronoun stands for the noun
+    its clause describes ("der Verband, der die Maßnahme als … sieht").
+    """
     current: Word | None = verb
     for _ in range(3):
         if current is None:
             return None
-        for child in sentence.children(current):
+        children = sentence.children(current)
+        pronoun = next((c for c in children if c.text.lower() in NOMINATIVE_PRONOUNS and c.upos == "PRON"), None)
+        if pronoun is not None:
+            return pronoun
+        for child in children:
             if child.deprel in SUBJECT_RELATIONS:
-                return child
+                return _antecedent(sentence, child) or child
         for child in sentence.children(current):
             if child.deprel in AGENT_RELATIONS:  # "von X" in a passive frame: X is the agent
                 return child
@@ -51,6 +100,31 @@ def subject_of(sentence: Sentence, verb: Word) -> Word | None:
             return None
         current = sentence.head(current)
     return None
+
+
+def _antecedent(sentence: Sentence, subject: Word) -> Word | None:
+    """The noun a relative-pronoun subject stands for: the head of its relative clause, or by
+    word order the noun before the comma when the parse attached the clause elsewhere."""
+    if subject.xpos != "PRELS":
+        return None
+    clause = sentence.head(subject)
+    while clause is not None and clause.deprel not in ("acl:relcl", "acl") and clause.relation in ("conj", "xcomp"):
+        clause = sentence.head(clause)
+    noun = sentence.head(clause) if clause is not None and clause.deprel in ("acl:relcl", "acl") else None
+    if noun is None and subject.id >= 3 and sentence.words[subject.id - 2].text == ",":
+        noun = sentence.words[subject.id - 3]
+        while noun.relation in ("nmod", "flat", "appos") and (head := sentence.head(noun)) is not None and head.upos in ("NOUN", "PROPN") and head.id < noun.id:
+            noun = head
+    return noun if noun is not None and noun.upos in ("NOUN", "PROPN") else None
+
+
+def _case_marked(sentence: Sentence, subject: Word) -> bool:
+    """A "subject" with a preposition of its own ("Als Begründung", "Gegenüber NDR Info") is an
+    adverbial the parse mislabelled; name particles ("Von der Leyen") do not count."""
+    return any(
+        child.deprel == "case" and child.text.lower() not in NAME_PARTICLES and child.id < subject.id
+        for child in sentence.children(subject)
+    )
 
 
 def phrase_words(sentence: Sentence, head: Word) -> list[Word]:
@@ -137,11 +211,15 @@ def subject_by_position(items: Sequence[Located], verb_index: int) -> list[Locat
     # in "Der Trainer wurde … zitiert" the slot before the finite auxiliary holds the subject
     verb_index = next((i for i in range(verb_index + 1) if items[i].word.xpos.endswith("FIN")), verb_index)
     before = chunk_before(items[:verb_index])
-    starts_clause = before and (before[0] is items[0] or _opens_clause(items[items.index(before[0]) - 1].word))
-    if before and starts_clause and before[0].word.upos != "ADP" and not _temporal(before):
-        return before
+    opener = None if not before or before[0] is items[0] else items[items.index(before[0]) - 1].word
+    starts_clause = before and (opener is None or _opens_clause(opener))
     after = chunk_after(items, verb_index + 1)
-    return [] if _temporal(after) else after
+    after = [] if _temporal(after) or not could_be_subject(after) else after
+    if opener is not None and opener.text.lower() in ("als", "wie") and after:
+        return after  # "Als Begründung sagte ein Wissenschaftler": "als" + noun is no clause opener here
+    if before and starts_clause and before[0].word.upos != "ADP" and not _temporal(before) and could_be_subject(before):
+        return before
+    return after
 
 
 def _temporal(phrase: Sequence[Located]) -> bool:
@@ -242,20 +320,28 @@ def source_of_impersonal(items: Sequence[Located]) -> list[Located]:
 def speaker_items(context: Context, sentence: Sentence, verb: Word, allowed: Sequence[Located]) -> list[Located]:
     """The speaker phrase of a cue verb, restricted to the words in ``allowed`` (the frame)."""
     allowed_ids = {(item.sentence.index, item.word.id) for item in allowed}
-    subject = quoted_person(sentence, verb) or subject_of(sentence, verb)
+    subject = subject_of(sentence, verb)
+    if subject is None or subject.text.lower() == "man":
+        subject = quoted_person(sentence, verb) or subject
     if subject is not None and _impersonal(sentence, verb, subject):
         return []  # "heißt es", "es wurde mitgeteilt", "man sagt": no one is named
+    if subject is not None and subject.deprel not in SUBJECT_RELATIONS | AGENT_RELATIONS:
+        pass  # the antecedent of a relative pronoun: its own preposition is the main clause's
+    elif subject is not None and subject.deprel != "obl:agent" and _case_marked(sentence, subject):
+        return []
     if subject is not None and (sentence.index, subject.id) in allowed_ids:
         words = [w for w in phrase_words(sentence, subject) if (sentence.index, w.id) in allowed_ids]
-        return with_apposition(allowed, completed(allowed, trim_speaker([Located(sentence, w) for w in words])))
+        phrase = with_apposition(allowed, completed(allowed, trim_speaker([Located(sentence, w) for w in words])))
+        return phrase if subject.deprel == "obl:agent" or could_be_subject(phrase) else []
     return []
 
 
 def completed(frame: Sequence[Located], speaker: list[Located]) -> list[Located]:
     """The tree's speaker phrase, run on by word order where the parse cut it short ("VW-Chef |
     Winterkorn", "Die Nachrichtenagentur | Associated Press"); a leading preposition goes."""
-    while speaker and speaker[0].word.upos == "ADP":
-        speaker = speaker[1:]
+    while speaker and speaker[0].word.upos == "ADP" and not _name_particle(speaker):
+        contraction = speaker[0].word.token  # "vom" = von + dem: the article goes with it
+        speaker = [item for item in speaker[1:] if item.word.token != contraction]
     if not speaker:
         return speaker
     position = next((i for i, item in enumerate(frame) if item.word is speaker[0].word), None)
@@ -266,6 +352,11 @@ def completed(frame: Sequence[Located], speaker: list[Located]) -> list[Located]
     if run and run[0].word is speaker[0].word and len(run) > len(speaker) and all(id(item.word) in covered for item in speaker):
         return run
     return speaker
+
+
+def _name_particle(phrase: Sequence[Located]) -> bool:
+    """"Von der Leyen", "van Gaal": a short name opened by a particle, not a prepositional phrase."""
+    return phrase[0].word.text.lower() in NAME_PARTICLES and len(phrase) <= 3 and phrase[-1].word.text[:1].isupper()
 
 
 def with_apposition(frame: Sequence[Located], speaker: list[Located]) -> list[Located]:
@@ -290,7 +381,8 @@ def with_apposition(frame: Sequence[Located], speaker: list[Located]) -> list[Lo
 
 
 def quoted_person(sentence: Sentence, verb: Word) -> Word | None:
-    """"Die Zeitung zitierte einen Augenzeugen": with an active "zitieren" the object spoke."""
+    """"Man zitierte einen Augenzeugen": with an active "zitieren" and no one named as subject the
+    object spoke (WIKINEWS gives "Die Zeitung zitierte X" to the newspaper, its subject)."""
     if not verb.text.lower().startswith("zitier") or any(c.deprel == "aux:pass" for c in sentence.children(verb)):
         return None
     return next((c for c in sentence.children(verb) if c.relation == "obj"), None)

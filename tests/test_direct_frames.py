@@ -44,6 +44,13 @@ POSITIVE = [
     ("Marktanalyst Robert Halver kommentierte „Die Erwartungen sind hoch.“", "„Die Erwartungen sind hoch.“", "Marktanalyst Robert Halver", "kommentierte", "direct_pre_frame"),
     ("Der Trainer nannte die Entscheidung des Schiedsrichters „völlig überzogen“.", "„völlig überzogen“", "Der Trainer", "nannte", "direct_embedded"),
     ("Die Ministerin bezeichnete den Vorschlag als „unausgegoren“.", "„unausgegoren“", "Die Ministerin", "bezeichnete", "direct_embedded"),
+    # the subject by case and word order where the compact model's tree is wrong
+    ("Der englischsprachigen Zeitung sagte Filep Karma: „Das entmutigt mich nicht.“", "„Das entmutigt mich nicht.“", "Filep Karma", "sagte", "direct_colon_frame"),
+    ("Als Begründung sagte ein Wissenschaftler: „Die Daten reichen nicht aus.“", "„Die Daten reichen nicht aus.“", "ein Wissenschaftler", "sagte", "direct_colon_frame"),
+    ("Die Pläne der Regierung bezeichnete er als „völlig unausgegoren“.", "„völlig unausgegoren“", "er", "bezeichnete", "direct_embedded"),
+    ("Kritik kommt vom Fahrgastverband IGEB, der die Maßnahme als „reine Geldschneiderei“ sieht.", "„reine Geldschneiderei“", "Fahrgastverband IGEB", "sieht", "direct_embedded"),
+    # an active "zitieren" gives the quote to its subject (the corpus convention), the object only after "man"
+    ("Die Frankfurter Rundschau zitiert einen Augenzeugen: „Es ging alles sehr schnell.“", "„Es ging alles sehr schnell.“", "Die Frankfurter Rundschau", "zitiert", "direct_colon_frame"),
     # multi-sentence quotes are one quote
     ("„Wir haben lange verhandelt. Am Ende gab es keinen Kompromiss. Das bedauern wir“, sagte der Sprecher.",
      "„Wir haben lange verhandelt. Am Ende gab es keinen Kompromiss. Das bedauern wir“", "der Sprecher", "sagte", "direct_post_frame"),
