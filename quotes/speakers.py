@@ -162,13 +162,23 @@ def _opens_clause(word: Word) -> bool:
     return word.upos in ("PUNCT", "CCONJ", "SCONJ") or word.text.lower() in ("wie", "dass", "ob", "als")
 
 
+def _adverb(word: Word) -> bool:
+    """An adverb by either tag: the compact model's UPOS and XPOS disagree often ("hingegen" VERB/ADV)."""
+    return (word.upos == "ADV" and word.xpos not in ("NE", "NN")) or word.xpos in ("ADV", "PAV", "PROAV")
+
+
+def _nominal(word: Word) -> bool:
+    """Part of a noun phrase by either tag ("Greenpeace" ADV/NE)."""
+    return word.upos in NOUN_PHRASE_UPOS or word.xpos in ("NN", "NE")
+
+
 def chunk_before(items: Sequence[Located]) -> list[Located]:
     """The noun phrase that ends ``items`` (a pre-frame "Der Minister sagte" minus the verb).
 
     Takes in an apposition between commas ("Der Chef der Opposition, Martin Brehm,").
     """
     i = len(items)
-    while i > 0 and (items[i - 1].word.text.lower() in FRAME_ADVERBS or items[i - 1].word.upos in ("ADV", "PUNCT")):
+    while i > 0 and (items[i - 1].word.text.lower() in FRAME_ADVERBS or _adverb(items[i - 1].word) or items[i - 1].word.upos == "PUNCT"):
         i -= 1
     if i > 0 and items[i - 1].word.text.lower() in PRONOUNS:
         return [items[i - 1]]
@@ -177,7 +187,7 @@ def chunk_before(items: Sequence[Located]) -> list[Located]:
         k = _run_start(items, j - 1)
         if k < j - 1 and (k == 0 or items[k - 1].word.upos in ("PUNCT", "CCONJ")):
             j = k
-    if j == i or not any(item.word.upos in ("NOUN", "PROPN", "X") for item in items[j:i]):
+    if j == i or not any(item.word.upos in ("NOUN", "PROPN", "X") or item.word.xpos in ("NN", "NE") for item in items[j:i]):
         return []
     return trim_speaker(list(items[j:i]))
 
@@ -194,7 +204,7 @@ def _run_start(items: Sequence[Located], end: int) -> int:
             j = opening
             continue
         if not (
-            items[j - 1].word.upos in NOUN_PHRASE_UPOS
+            _nominal(items[j - 1].word)
             or _genitive_link(items, j - 1)
             or _truncated_compound(items, j - 1)
             or (j < end and (_coordination(items, j - 1) or _hyphen_link(items, j - 1)))

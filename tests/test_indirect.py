@@ -50,6 +50,10 @@ POSITIVE = [
     ("Der Ökonom warnte vor einer neuen Immobilienblase.", "Reported", "Der Ökonom warnte vor einer neuen Immobilienblase.", "Der Ökonom", None),
     ("Der Polizeichef sprach von mehr als 800 beschädigten Autos.", "Reported", "Der Polizeichef sprach von mehr als 800 beschädigten Autos.", "Der Polizeichef", None),
     ("Die Bundesregierung begrüßte die Einigung in Brüssel.", "Reported", "Die Bundesregierung begrüßte die Einigung in Brüssel.", "Die Bundesregierung", None),
+    # a purpose or relative clause after the object belongs to the object: the sentence is Reported
+    ("Die Hilfsorganisation forderte einen Korridor, um Hilfe ins Land zu bringen.", "Reported", "Die Hilfsorganisation forderte einen Korridor, um Hilfe ins Land zu bringen.", "Die Hilfsorganisation", None),
+    ("Die Polizei sprach von zehn Flugzeugen, auf die es die Täter abgesehen hatten.", "Reported", "Die Polizei sprach von zehn Flugzeugen, auf die es die Täter abgesehen hatten.", "Die Polizei", None),
+    ("Als Beispiel nannte die NASA die Ausbeutung von Gasen.", "Reported", "Als Beispiel nannte die NASA die Ausbeutung von Gasen.", "die NASA", None),
 ]
 
 # continuation over sentences: (text, type, quote text, speaker text)
@@ -73,6 +77,8 @@ NEGATIVE = [
     ("Er sagte den Termin kurzfristig ab.", None),
     ("Die Sängerin sagte ihr Konzert in Berlin ab.", None),
     ("Es ist klar, dass die Preise steigen.", None),
+    # a verb whose train sentences are rarely Reported speech (lexicon reported/unquoted) reports nothing
+    ("Die Regierung veröffentlichte am Montag ihren Haushaltsplan.", "Reported"),
     ("Es ist wahrscheinlich, dass es morgen regnet.", None),
     ("Das Wetter war so schön wie lange nicht.", None),
     ("Die Mannschaft spielte so gut, dass sie gewann.", None),

@@ -9,7 +9,7 @@ from quotes import lexicon
 from quotes.lexicon import cue_verb, cue_word, join_particle, particle_verbs, role_noun
 
 HEADERS = {
-    "cue_verbs.tsv": ["lemma", "particle", "medium", "direct", "indirect", "reported", "count", "source"],
+    "cue_verbs.tsv": ["lemma", "particle", "medium", "direct", "indirect", "reported", "unquoted", "count", "source"],
     "cue_words.tsv": ["word", "kind", "medium", "count", "source"],
     "role_nouns.tsv": ["noun", "gender", "compound_head", "count", "source"],
 }
@@ -18,6 +18,11 @@ HEADERS = {
 def read(name: str) -> list[list[str]]:
     text = resources.files("quotes.lexicon").joinpath(name).read_text(encoding="utf-8")
     return list(csv.reader(text.splitlines(), delimiter="\t"))
+
+
+def test_reported_share_ranks_speech_acts_above_plain_statements() -> None:
+    # mined from WIKINEWS train: "forderte X" sentences are mostly Reported, "erklärte X" ones rarely
+    assert cue_verb("fordern").reported_share > 0.4 > cue_verb("erklären").reported_share
 
 
 @pytest.mark.parametrize("name", sorted(HEADERS))

@@ -38,8 +38,14 @@ class CueVerb:
     direct: int  # times it introduced Direct speech (WIKINEWS)
     indirect: int  # ... Indirect or IndirectFreeIndirect speech (WIKINEWS)
     reported: int  # ... Reported speech (WIKINEWS, cue or verb inside the quote span)
+    unquoted: int  # WIKINEWS train sentences outside every quote that contain the verb
     count: int  # annotated cue occurrences in both corpora
     source: str  # "mined" or "curated"
+
+    @property
+    def reported_share(self) -> float:
+        """How often a train sentence with this verb and no other quote was Reported speech."""
+        return self.reported / (self.reported + self.unquoted) if self.reported else 0.0
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,7 @@ def cue_verbs() -> Mapping[str, CueVerb]:
     verbs = {}
     for r in _rows("cue_verbs.tsv"):
         verbs[r["lemma"]] = CueVerb(r["lemma"], r["particle"], r["medium"], int(r["direct"]),
-                                    int(r["indirect"]), int(r["reported"]), int(r["count"]),
+                                    int(r["indirect"]), int(r["reported"]), int(r["unquoted"]), int(r["count"]),
                                     r["source"])
     return MappingProxyType(verbs)
 
