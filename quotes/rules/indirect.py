@@ -252,13 +252,19 @@ def indirect_parenthetical(context: Context, sentence: Sentence, cue: Cue) -> Fi
     else:
         return None
     before = words[:frame_start]
-    if not any(w.upos in ("VERB", "AUX") for w in before):
-        return None
     end = frame_start + 1
     while end < len(words) and words[end].text not in {","} | SENTENCE_PUNCTUATION:
         end += 1
     frame = located(sentence, words[frame_start:end])
     after = [w for w in words[end + 1 :] if w.text not in SENTENCE_PUNCTUATION] if end < len(words) and words[end].text == "," else []
+    # the message has its verb before the frame, or after it when a verb-first frame with its own
+    # subject interrupts it ("Die Gespräche, sagte er, seien gescheitert"; not "Der Chef, Peter
+    # Müller, sagte, dass …", where the frame is the verb alone)
+    interrupted = (
+        before and len(frame) >= 3 and after and after[0].text.lower() not in COMPLEMENTIZERS and any(is_finite(w) for w in after)
+    )
+    if not any(w.upos in ("VERB", "AUX") for w in before) and not interrupted:
+        return None
     message = _trim(located(sentence, list(before) + after))
     if len(message) < 3:
         return None
