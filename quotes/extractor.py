@@ -72,13 +72,14 @@ class Extractor:
         """Stream results for texts, (id, text) pairs or documents, lazily and in input order.
 
         Texts are parsed ``batch_size`` at a time through one pipeline; with ``jobs`` > 1, in
-        that many worker processes (see :mod:`quotes.parallel`). A document that fails gives a
+        that many worker processes, each parsing batches of the same size (see
+        :mod:`quotes.parallel`). A document that fails gives a
         :class:`Result` with ``error`` set; the others go on.
         """
         if jobs > 1:
             from .parallel import extract_in_processes
 
-            return extract_in_processes(items, jobs, self._model, self._cache, batch_size=min(batch_size, 8))
+            return extract_in_processes(items, jobs, self._model, self._cache, batch_size=batch_size)
         return self._pipe(items, batch_size)
 
     def _pipe(self, items: Iterable[Item], batch_size: int) -> Iterator[Result]:

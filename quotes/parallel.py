@@ -1,8 +1,9 @@
 """Multi-process runs: a pool of workers, each loading its pipeline once.
 
 Batches are sent to the workers with a bounded number in flight, so memory stays flat for any
-input size, and results come back in input order. A worker that dies takes only its batch
-with it: those items are reported through ``on_failure``, the pool is rebuilt and the run goes on.
+input size, and results come back in input order. When a worker dies, the pool is rebuilt and
+its batch is run again one item at a time: only the item that kills a worker on its own is
+reported through ``on_failure``, and the run goes on.
 """
 
 from __future__ import annotations
@@ -68,10 +69,14 @@ def pool_map(
             try:
                 yield from future.result()
             except BrokenProcessPool:
-                yield from (on_failure(item) for item in batch)
                 pool.shutdown(cancel_futures=True)
                 pool = new_pool()  # the other batches in flight died with the pool: send them again
-                pending = deque((b, pool.submit(_call, work, b)) for b, _ in pending)
+                if len(batch) == 1:
+                    yield on_failure(batch[0])
+                    retry: deque[tuple[list[T], Future[list[R]]]] = deque()
+                else:  # find the item that crashed it: the batch again, one item at a time
+                    retry = deque(([item], pool.submit(_call, work, [item])) for item in batch)
+                pending = retry + deque((b, pool.submit(_call, work, b)) for b, _ in pending)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -40,10 +40,10 @@ def _state():
     return None
 
 
-def test_a_crashing_worker_loses_only_its_batch():
-    items = ["a", "b", "boom", "c", "d", "e"]
-    results = list(pool_map(_explode, items, _state, lambda item: f"failed:{item}", jobs=2, batch_size=2))
-    assert results == ["A", "B", "failed:boom", "failed:c", "D", "E"]
+def test_a_crashing_worker_loses_only_the_item_that_crashed_it():
+    items = ["a", "b", "boom", "c", "d", "e", "boom", "f"]
+    results = list(pool_map(_explode, items, _state, lambda item: f"failed:{item}", jobs=2, batch_size=3))
+    assert results == ["A", "B", "failed:boom", "C", "D", "E", "failed:boom", "F"]
 
 
 def test_cli_jobs_keeps_input_order(tmp_path):
