@@ -28,9 +28,13 @@ def parser():
 
 @pytest.fixture(scope="module")
 def parsed(parser, documents):
-    started = time.perf_counter()
-    result = list(parser.parse_many(documents[:100]))
-    return result, time.perf_counter() - started
+    """100 parsed documents and the median time of three parses (the machine's load varies)."""
+    seconds = []
+    for _ in range(3):
+        started = time.perf_counter()
+        result = list(parser.parse_many(documents[:100]))
+        seconds.append(time.perf_counter() - started)
+    return result, statistics.median(seconds)
 
 
 def test_parse_throughput(benchmark, parser, documents):
@@ -44,7 +48,7 @@ def test_extraction_costs_at_most_five_percent_of_parsing(benchmark, parsed):
     documents, parse_seconds = parsed
     benchmark.pedantic(lambda: [extract_from_document(d) for d in documents], rounds=5, iterations=1)
     sentences = sum(len(d.sentences) for d in documents)
-    extract_seconds = benchmark.stats.stats.mean
+    extract_seconds = benchmark.stats.stats.median
     benchmark.extra_info["sentences_per_second"] = round(sentences / extract_seconds)
     benchmark.extra_info["share_of_parsing"] = round(extract_seconds / parse_seconds, 4)
     assert extract_seconds <= 0.05 * parse_seconds
