@@ -99,9 +99,12 @@ def particle_of(sentence: Sentence, verb: Word) -> Word | None:
     other verb comes first.
     """
     for child in sentence.children(verb):
-        # a separated particle follows its verb, or stands right before it in a verb-final clause
+        # a separated particle follows its verb, or stands right before it in a verb-final clause;
+        # one behind another finite verb belongs to that verb's clause ("erklärte, ihr lägen … vor")
         if child.deprel in PARTICLE_RELATIONS and (child.id > verb.id or child.id == verb.id - 1) and child.text.isalpha():
-            return child
+            between = sentence.words[verb.id : child.id - 1]
+            if not any(w.xpos.endswith("FIN") and w.upos in ("VERB", "AUX") for w in between):
+                return child
     for position, word in enumerate(sentence.words[verb.id :], start=verb.id):
         if word.text in CLAUSE_BOUNDARIES:
             return None

@@ -50,6 +50,8 @@ POSITIVE = [
     ("Der Ökonom warnte vor einer neuen Immobilienblase.", "Reported", "Der Ökonom warnte vor einer neuen Immobilienblase.", "Der Ökonom", None),
     ("Der Polizeichef sprach von mehr als 800 beschädigten Autos.", "Reported", "Der Polizeichef sprach von mehr als 800 beschädigten Autos.", "Der Polizeichef", None),
     ("Die Bundesregierung begrüßte die Einigung in Brüssel.", "Reported", "Die Bundesregierung begrüßte die Einigung in Brüssel.", "Die Bundesregierung", None),
+    # a particle behind the complement's own verb is that verb's ("lägen … vor"), not the cue's
+    ("Hartmann erklärte, ihr lägen bis heute keine vollständigen Unterlagen vor.", "Indirect", "ihr lägen bis heute keine vollständigen Unterlagen vor", "Hartmann", "erklärte"),
     # a purpose or relative clause after the object belongs to the object: the sentence is Reported
     ("Die Hilfsorganisation forderte einen Korridor, um Hilfe ins Land zu bringen.", "Reported", "Die Hilfsorganisation forderte einen Korridor, um Hilfe ins Land zu bringen.", "Die Hilfsorganisation", None),
     ("Die Polizei sprach von zehn Flugzeugen, auf die es die Täter abgesehen hatten.", "Reported", "Die Polizei sprach von zehn Flugzeugen, auf die es die Täter abgesehen hatten.", "Die Polizei", None),
