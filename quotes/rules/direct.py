@@ -90,11 +90,23 @@ def direct_post_frame(context: Context, quotation: Quotation) -> Attribution | N
         return None
     # the frame is verb-first; with an auxiliary ("hatte er gesagt") the cue comes later
     found = _first_verb_cue(context, right, k, k + 1 if first.upos == "VERB" else len(right))
+    if found is None and k == 1 and first.xpos == "VVFIN" and _reads_as_speech(context, quotation):
+        # „…“, erinnerte sich X / „…“, zeigte sich X zufrieden: a verb-first clause right after a
+        # quoted sentence frames it even when the verb is no cue in the lexicon
+        found = k, _ad_hoc_cue(right[k])
     if found is None:
         return None
     i, cue = found
     fallback = chunk_after(right, (k if first.upos == "AUX" else i) + 1)
     return Attribution("direct_post_frame", right, cue, _speaker(context, cue, right, fallback))
+
+
+def _ad_hoc_cue(item: Located) -> Cue:
+    """A frame verb outside the cue lexicon, with its reflexive pronoun ("erinnerte sich")."""
+    sentence, verb = item.sentence, item.word
+    reflexive = [c for c in sentence.children(verb) if c.lemma.lower() in ("sich", "mich", "uns") and abs(c.id - verb.id) <= 2]
+    words = tuple(sorted([verb, *reflexive], key=lambda w: w.id))
+    return Cue(sentence, verb, words, "verb", verb.lemma, "Speech")
 
 
 def direct_so_frame(context: Context, quotation: Quotation) -> Attribution | None:
