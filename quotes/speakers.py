@@ -144,8 +144,8 @@ def chunk_after(items: Sequence[Located], position: int) -> list[Located]:
     Includes one apposition between commas ("der Chef der Bundesagentur, Frank-Jürgen Weise,").
     """
     i = position
-    while i < len(items) and (items[i].word.text.lower() in FRAME_ADVERBS or items[i].word.upos == "ADV"):
-        i += 1
+    while i < len(items) and (items[i].word.text.lower() in FRAME_ADVERBS or items[i].word.upos == "ADV" or items[i].word.text == "sich"):
+        i += 1  # "sagte dazu der Minister", "zeigte sich der Trainer zufrieden"
     if i < len(items) and items[i].word.upos == "PRON":
         return [items[i]] if items[i].word.text.lower() in PRONOUNS else []
     chunk = trim_speaker(_noun_run(items, i))

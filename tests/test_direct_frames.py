@@ -46,6 +46,7 @@ POSITIVE = [
     ("Die Ministerin bezeichnete den Vorschlag als „unausgegoren“.", "„unausgegoren“", "Die Ministerin", "bezeichnete", "direct_embedded"),
     # a verb-first clause after a quoted sentence frames it, cue lexicon or not
     ("„Wir haben damals nicht gewusst, was kommt“, erinnerte sich der Zeitzeuge später.", "„Wir haben damals nicht gewusst, was kommt“", "der Zeitzeuge", "erinnerte sich", "direct_post_frame"),
+    ("In der ARD zeigte sich der Bundestrainer zufrieden: „Die Mannschaft hat heute alles gegeben.“", "„Die Mannschaft hat heute alles gegeben.“", "der Bundestrainer", "zeigte sich", "direct_colon_frame"),
     # the subject by case and word order where the compact model's tree is wrong
     ("Der englischsprachigen Zeitung sagte Filep Karma: „Das entmutigt mich nicht.“", "„Das entmutigt mich nicht.“", "Filep Karma", "sagte", "direct_colon_frame"),
     ("Als Begründung sagte ein Wissenschaftler: „Die Daten reichen nicht aus.“", "„Die Daten reichen nicht aus.“", "ein Wissenschaftler", "sagte", "direct_colon_frame"),

@@ -154,6 +154,11 @@ def direct_colon_frame(context: Context, quotation: Quotation) -> Attribution | 
         if cue is not None and cue.kind == "verb" and cue.head is left[i].word:
             found = i, cue
             break
+    if found is None and _reads_as_speech(context, quotation):
+        # "Im Kongress warb Obama mit den Worten: „…“", "zeigte sich der Trainer zufrieden: „…“":
+        # a clause ending in a colon before a quoted sentence frames it, cue lexicon or not
+        verbs = [i for i, item in enumerate(left) if item.word.xpos == "VVFIN"]
+        found = (verbs[-1], _ad_hoc_cue(left[verbs[-1]])) if len(verbs) == 1 else None
     if found is None:
         return None
     i, cue = found
