@@ -140,6 +140,17 @@ def verb_cue(sentence: Sentence, verb: Word) -> Cue | None:
             break
     if entry is None:
         return None
+    return _verb_cue(sentence, verb, particle, entry.lemma, entry.medium)
+
+
+def frame_verb_cue(sentence: Sentence, verb: Word) -> Cue:
+    """A verb that frames a quotation by position though it is no cue in the lexicon
+    ("„…“, erinnerte sich X"): medium Speech, the default of the corpus."""
+    return _verb_cue(sentence, verb, None, verb.lemma, "Speech")
+
+
+def _verb_cue(sentence: Sentence, verb: Word, particle: Word | None, lemma: str, medium: str) -> Cue:
+    """A verb cue with its particle and reflexive pronoun ("äußerte sich")."""
     words = [verb]
     if particle is not None:
         words.append(particle)
@@ -149,7 +160,7 @@ def verb_cue(sentence: Sentence, verb: Word) -> Cue | None:
         if child.relation in ("obj", "expl", "iobj") and child.lemma.lower() in REFLEXIVE_LEMMAS and abs(child.id - verb.id) <= 2
     ]
     words.sort(key=lambda w: w.id)
-    return Cue(sentence, verb, tuple(words), "verb", entry.lemma, entry.medium)
+    return Cue(sentence, verb, tuple(words), "verb", lemma, medium)
 
 
 def word_cue(sentence: Sentence, word: Word) -> Cue | None:

@@ -267,7 +267,7 @@ def unquoted_verbs(folder: Path) -> Counter[str]:
         for tokens in sentences.values():
             if any(tok["id"] in quoted for tok in tokens):
                 continue
-            counts.update(quote_verbs(Cue([], [], [], quote=tag([tok["text"] for tok in tokens]))))
+            counts.update(full_verbs(tag([tok["text"] for tok in tokens])))
     return counts
 
 
@@ -330,10 +330,15 @@ def cue_verb(cue: Cue) -> tuple[str, str] | None:
 
 
 def quote_verbs(cue: Cue) -> set[str]:
-    """Infinitives of the full verbs inside a Reported quote (particle joined when unambiguous)."""
-    particles = [t[1].lower() for t in cue.quote if t[2] == "PTKVZ"]
+    """Infinitives of the full verbs inside a Reported quote."""
+    return full_verbs(cue.quote)
+
+
+def full_verbs(tokens: list[Tok]) -> set[str]:
+    """Infinitives of the full verbs among tagged tokens (particle joined when unambiguous)."""
+    particles = [t[1].lower() for t in tokens if t[2] == "PTKVZ"]
     lemmas = set()
-    for _, lemma, pos in cue.quote:
+    for _, lemma, pos in tokens:
         if pos.startswith("VV"):
             joined = len(particles) == 1 and pos == "VV(FIN)"
             lemmas.add(particles[0] + lemma if joined else lemma)

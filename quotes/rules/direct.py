@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from ..context import Context, Located
-from ..cues import Cue
+from ..cues import Cue, frame_verb_cue
 from ..marks import Quotation
 from ..quote import Mention, Quote, Speaker
 from ..speakers import chunk_after, source_of_impersonal, speaker_items, subject_by_position
@@ -93,20 +93,12 @@ def direct_post_frame(context: Context, quotation: Quotation) -> Attribution | N
     if found is None and k == 1 and first.xpos == "VVFIN" and _reads_as_speech(context, quotation):
         # „…“, erinnerte sich X / „…“, zeigte sich X zufrieden: a verb-first clause right after a
         # quoted sentence frames it even when the verb is no cue in the lexicon
-        found = k, _ad_hoc_cue(right[k])
+        found = k, frame_verb_cue(right[k].sentence, right[k].word)
     if found is None:
         return None
     i, cue = found
     fallback = chunk_after(right, (k if first.upos == "AUX" else i) + 1)
     return Attribution("direct_post_frame", right, cue, _speaker(context, cue, right, fallback))
-
-
-def _ad_hoc_cue(item: Located) -> Cue:
-    """A frame verb outside the cue lexicon, with its reflexive pronoun ("erinnerte sich")."""
-    sentence, verb = item.sentence, item.word
-    reflexive = [c for c in sentence.children(verb) if c.lemma.lower() in ("sich", "mich", "uns") and abs(c.id - verb.id) <= 2]
-    words = tuple(sorted([verb, *reflexive], key=lambda w: w.id))
-    return Cue(sentence, verb, words, "verb", verb.lemma, "Speech")
 
 
 def direct_so_frame(context: Context, quotation: Quotation) -> Attribution | None:
@@ -158,7 +150,7 @@ def direct_colon_frame(context: Context, quotation: Quotation) -> Attribution | 
         # "Im Kongress warb Obama mit den Worten: „…“", "zeigte sich der Trainer zufrieden: „…“":
         # a clause ending in a colon before a quoted sentence frames it, cue lexicon or not
         verbs = [i for i, item in enumerate(left) if item.word.xpos == "VVFIN"]
-        found = (verbs[-1], _ad_hoc_cue(left[verbs[-1]])) if len(verbs) == 1 else None
+        found = (verbs[-1], frame_verb_cue(left[verbs[-1]].sentence, left[verbs[-1]].word)) if len(verbs) == 1 else None
     if found is None:
         return None
     i, cue = found
