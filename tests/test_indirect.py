@@ -56,6 +56,11 @@ POSITIVE = [
     ("Die Hilfsorganisation forderte einen Korridor, um Hilfe ins Land zu bringen.", "Reported", "Die Hilfsorganisation forderte einen Korridor, um Hilfe ins Land zu bringen.", "Die Hilfsorganisation", None),
     ("Die Polizei sprach von zehn Flugzeugen, auf die es die Täter abgesehen hatten.", "Reported", "Die Polizei sprach von zehn Flugzeugen, auf die es die Täter abgesehen hatten.", "Die Polizei", None),
     ("Als Beispiel nannte die NASA die Ausbeutung von Gasen.", "Reported", "Als Beispiel nannte die NASA die Ausbeutung von Gasen.", "die NASA", None),
+    # a stated intention ("wollen", "möchten") is Reported speech by the corpus guidelines (3, case b)
+    ("Die SPD will die Krankenversicherung zu einer Bürgerversicherung weiterentwickeln.", "Reported", "Die SPD will die Krankenversicherung zu einer Bürgerversicherung weiterentwickeln.", "Die SPD", None),
+    ("Am Mittwoch will der Außenminister einen neuen Vermittlungsversuch unternehmen.", "Reported", "Am Mittwoch will der Außenminister einen neuen Vermittlungsversuch unternehmen.", "der Außenminister", None),
+    # a passive speech act names its speaker as agent ("von X", "vom X")
+    ("Der Plan wurde von der Opposition als unrealistisch bezeichnet.", "Reported", "Der Plan wurde von der Opposition als unrealistisch bezeichnet.", "der Opposition", None),
 ]
 
 # continuation over sentences: (text, type, quote text, speaker text)
@@ -100,6 +105,11 @@ NEGATIVE = [
     ("Sollen wir morgen früher anfangen?", None),
     ("Der Vorstand sollte die Pläne besser erklären.", "FreeIndirect"),
     ("Die Zeitung berichtet täglich über Sport.", "Indirect"),
+    # an intention without a named actor, or a question, reports no one
+    ("Neue Märkte will man in Asien erschließen.", "Reported"),
+    ("Will die Regierung die Steuern wirklich senken?", "Reported"),
+    # a passive speech act without an agent has no speaker in the sentence
+    ("Der Plan wurde scharf kritisiert.", "Reported"),
 ]
 
 TEXTS = [case[0] for case in POSITIVE] + [case[0] for case in CONTINUATIONS] + [case[0] for case in NEGATIVE]

@@ -411,11 +411,12 @@ def reported_speech_act(context: Context, sentence: Sentence, cue: Cue) -> Findi
     items = _sentence_items(sentence)
     if _in_subordinate_clause(sentence, verb):
         return None
-    if any(c.deprel == "aux:pass" for c in sentence.children(verb)) or _after_passive_auxiliary(sentence, verb):
-        return None  # "wurde kritisiert": no speaker to report
     if cue.lemma == "sprechen" and not any(w.text.lower() in ("von", "vom") for w in sentence.words[verb.id :]):
         return None  # "sprach mit seiner Frau": talking, not reporting
-    speaker = speaker_items(context, sentence, verb, items) or subject_by_position(items, verb.id - 1)
+    if any(c.deprel == "aux:pass" for c in sentence.children(verb)) or _after_passive_auxiliary(sentence, verb):
+        speaker = _passive_agent(sentence, verb, items)  # "wurde vom Wetterdienst als hoch eingestuft"
+    else:
+        speaker = speaker_items(context, sentence, verb, items) or subject_by_position(items, verb.id - 1)
     if not speaker:
         return None
     taken = {id(item.word) for item in speaker} | {id(w) for w in cue.marked_words()}
@@ -423,6 +424,42 @@ def reported_speech_act(context: Context, sentence: Sentence, cue: Cue) -> Findi
         return None  # nothing besides speaker and verb: no reported content
     message = items
     return Finding("reported_speech_act", "Reported", message, None, (), speaker, 0.6, whole_sentence=True)
+
+
+def _passive_agent(sentence: Sentence, verb: Word, items: Sequence[Located]) -> list[Located]:
+    """The agent of a passive cue: "von"/"vom" + noun phrase before the participle, outside any
+    noun phrase ("Von den Parlamentariern wird dies … gesehen"); none for "wurde kritisiert"."""
+    for i, item in enumerate(items[: verb.id - 1]):
+        word = item.word
+        if word.text.lower() not in ("von", "vom") or sentence.head(word) is None:
+            continue
+        noun = sentence.head(word)
+        if noun.deprel not in ("obl:agent", "obl") or (sentence.head(noun) is not verb and noun.deprel != "obl:agent"):
+            continue
+        phrase = chunk_after(items, i + 1)
+        if phrase and phrase[0].word.upos != "PRON":
+            return phrase
+    return []
+
+
+def _states_intention(verb: Word) -> bool:
+    return verb.lemma.lower() == "wollen" or verb.text.lower().startswith("möcht")
+
+
+def reported_intention(context: Context, sentence: Sentence) -> Finding | None:
+    """Die SPD will die Krankenversicherung weiterentwickeln: a stated intention of a named actor."""
+    verb = _main_finite(sentence)
+    if verb is None or not _states_intention(verb) or _has_question(sentence) or is_subjunctive(verb):
+        return None
+    if context.quotation_at(verb.start) is not None:
+        return None
+    if any(w.text.lower() == "man" for w in sentence.words[max(0, verb.id - 2) : verb.id + 1]):
+        return None  # "Neue Märkte will man erschließen": no one is named
+    items = _sentence_items(sentence)
+    speaker = speaker_items(context, sentence, verb, items) or subject_by_position(items, verb.id - 1)
+    if not speaker or speaker[0].word.text.lower() in ("ich", "wir", "du", "man", "es"):
+        return None
+    return Finding("reported_intention", "Reported", items, None, (), speaker, 0.5, whole_sentence=True)
 
 
 CUE_RULES: tuple[Callable[[Context, Sentence, Cue], Finding | None], ...] = (
@@ -571,7 +608,9 @@ def find_indirect_quotes(context: Context, direct: Sequence[Quote]) -> list[Quot
         if quote.speaker is not None:
             speakers.append((quote.end, context.words_in(quote.speaker.start, quote.speaker.end)))
     for sentence in context.document.sentences:
-        for finding in _sentence_findings(context, sentence):
+        findings = _sentence_findings(context, sentence)
+        intention = reported_intention(context, sentence) if not findings else None
+        for finding in findings or ([intention] if intention is not None else []):
             quote = _build(context, finding)
             if quote is None:
                 continue
