@@ -77,6 +77,9 @@ NEGATIVE = [
     "Merkel's Rede und Steinbrück's Antwort wurden gestern übertragen.",
     "Wie geht's weiter mit dem Projekt?",
     "Das Rohr hat einen Durchmesser von 5\" und ist aus Stahl.",
+    # a few quoted lowercase words no one is said to use: distancing, not speech
+    "Die Partei gilt seit Jahren als „kleineres Übel“ der Wähler.",
+    "Das Land ist seit dem Sommer offiziell „masernfrei“.",
 ]
 
 TEXTS = [c[0] for c in POSITIVE] + [INTERRUPTED, CONTINUATION, MULTI_PARAGRAPH, UNCLOSED, NESTED_INDIRECT] + NEGATIVE

@@ -52,6 +52,7 @@ SUBORDINATORS = frozenset(
     "indem ehe sofern soweit wo wobei weshalb warum".split()
 )
 RELATIVE_PRONOUNS = frozenset("der die das den dem deren dessen denen welche welcher welches".split())
+SHORT_PHRASE = 4  # words: an unattributed quoted phrase this short is dropped (see nest_direct_quotes)
 FRAGMENT_REACH = 300  # characters back to the quote whose speaker an unframed quoted phrase takes
 CONTINUATION_GAP = 1  # paragraphs a Konjunktiv continuation may skip back to its source
 
@@ -637,7 +638,8 @@ def nest_direct_quotes(direct: Sequence[Quote], others: Sequence[Quote]) -> list
     """Mark direct quotes inside another quote's message as nested (the corpus's isNested). A
     nested quote shares the attribution of the quote around it — its cue, frame, speaker and
     addressee (so on WIKINEWS train, for about 80 % of nested quotes); an unnested one without
-    a speaker takes the speaker of the quote just before it."""
+    a speaker takes the speaker of the quote just before it. A short quoted phrase left without a
+    speaker is dropped: on WIKINEWS train 41 of 57 such phrases are no annotated Direct quote."""
     result = []
     for quote in direct:
         outer = next((o for o in others if o.start <= quote.start and quote.end <= o.end), None)
@@ -658,5 +660,7 @@ def nest_direct_quotes(direct: Sequence[Quote], others: Sequence[Quote]) -> list
             previous = max(before, key=lambda q: q.end, default=None)
             if previous is not None and quote.start - previous.end <= FRAGMENT_REACH:
                 quote = quote.with_(speaker=previous.speaker)
+        if quote.speaker is None and quote.rule == "direct_quoted_words" and len(quote.quote.text.split()) <= SHORT_PHRASE:
+            continue  # a few quoted words no one is said to use: a name, a title or a distancing quote
         result.append(quote)
     return result
