@@ -57,7 +57,8 @@ def could_be_subject(phrase: Sequence[Located]) -> bool:
     form = first.text.lower()
     if len(phrase) == 1 and (
         form in NON_SPEAKER_WORDS
-        or first.upos in ("DET", "ADV")
+        or first.upos == "DET"
+        or _adverb(first)
         or first.xpos in ("PPOSAT", "PDS", "PDAT", "ADJD")
         or (form.endswith("end") and first.upos != "PROPN")  # "Relativierend fügt X hinzu"
     ):
@@ -164,12 +165,18 @@ def _opens_clause(word: Word) -> bool:
 
 def _adverb(word: Word) -> bool:
     """An adverb by either tag: the compact model's UPOS and XPOS disagree often ("hingegen" VERB/ADV)."""
-    return (word.upos == "ADV" and word.xpos not in ("NE", "NN")) or word.xpos in ("ADV", "PAV", "PROAV")
+    return not _name_tagged_adverb(word) and ((word.upos == "ADV" and word.xpos not in ("NE", "NN")) or word.xpos in ("ADV", "PAV", "PROAV"))
+
+
+def _name_tagged_adverb(word: Word) -> bool:
+    """An unknown name the compact model tagged ADV ("Wittner" ADV/NE, "Al-Jazeera" ADV/ADV): it
+    is capitalised and carries a noun tag or noun features, which adverbs never have."""
+    return word.upos == "ADV" and word.text[:1].isupper() and (word.xpos in ("NE", "NN") or word.feat("Number") is not None)
 
 
 def _nominal(word: Word) -> bool:
     """Part of a noun phrase by either tag ("Greenpeace" ADV/NE)."""
-    return word.upos in NOUN_PHRASE_UPOS or word.xpos in ("NN", "NE")
+    return word.upos in NOUN_PHRASE_UPOS or word.xpos in ("NN", "NE") or _name_tagged_adverb(word)
 
 
 def chunk_before(items: Sequence[Located]) -> list[Located]:
@@ -406,10 +413,15 @@ def trim_speaker(items: list[Located]) -> list[Located]:
     seen_noun = False
     for item in items:
         word = item.word
-        if seen_noun and (word.text.lower() in NEW_PHRASE_STARTS or word.upos == "ADV" or word.xpos == "ADJD"):
+        if seen_noun and (word.text.lower() in NEW_PHRASE_STARTS or _adverb(word) or word.xpos == "ADJD"):
             break
         kept.append(item)
-        seen_noun = seen_noun or word.upos in ("NOUN", "PROPN", "PRON", "X")
+        seen_noun = seen_noun or _head_word(word)
     while kept and kept[-1].word.upos in ("PUNCT", "ADP", "DET", "CCONJ") and kept[-1].word.text != ")":
         kept.pop()
-    return kept if any(item.word.upos in ("NOUN", "PROPN", "PRON", "X") for item in kept) else []
+    return kept if any(_head_word(item.word) for item in kept) else []
+
+
+def _head_word(word: Word) -> bool:
+    """A word that can head a speaker phrase: a noun, name or pronoun, by either tag."""
+    return word.upos in ("NOUN", "PROPN", "PRON", "X") or word.xpos in ("NN", "NE") or _name_tagged_adverb(word)

@@ -52,6 +52,9 @@ POSITIVE = [
     ("Die Bundesregierung begrüßte die Einigung in Brüssel.", "Reported", "Die Bundesregierung begrüßte die Einigung in Brüssel.", "Die Bundesregierung", None),
     # a particle behind the complement's own verb is that verb's ("lägen … vor"), not the cue's
     ("Hartmann erklärte, ihr lägen bis heute keine vollständigen Unterlagen vor.", "Indirect", "ihr lägen bis heute keine vollständigen Unterlagen vor", "Hartmann", "erklärte"),
+    # an unknown name the compact model tags ADV (with a noun XPOS or noun features) is still the speaker
+    ("Wittner sagte weiter, dass die Ärzte davon abgeraten hätten.", "Indirect", "dass die Ärzte davon abgeraten hätten", "Wittner", "sagte"),
+    ("Elshorst wies darauf hin, dass Siemens Mitglied sei.", "Indirect", "dass Siemens Mitglied sei", "Elshorst", "wies darauf hin"),
     # a purpose or relative clause after the object belongs to the object: the sentence is Reported
     ("Die Hilfsorganisation forderte einen Korridor, um Hilfe ins Land zu bringen.", "Reported", "Die Hilfsorganisation forderte einen Korridor, um Hilfe ins Land zu bringen.", "Die Hilfsorganisation", None),
     ("Die Polizei sprach von zehn Flugzeugen, auf die es die Täter abgesehen hatten.", "Reported", "Die Polizei sprach von zehn Flugzeugen, auf die es die Täter abgesehen hatten.", "Die Polizei", None),
