@@ -38,6 +38,8 @@ POSITIVE = [
     ("Den Behörden zufolge starben bei dem Unglück drei Menschen.", "Indirect", "starben bei dem Unglück drei Menschen", "Den Behörden", "zufolge"),
     ("Nach Angaben der Feuerwehr brach das Feuer im Keller aus.", "Indirect", "brach das Feuer im Keller aus", "Angaben der Feuerwehr", "Nach"),
     ("Nach Polizeiangaben wurden drei Menschen verletzt.", "Indirect", "wurden drei Menschen verletzt", "Polizeiangaben", "Nach"),
+    # "demnach" points back to a source named before; the corpus marks the adverb itself as speaker
+    ("Die Polizei legte einen Bericht vor. Demnach wurden bei dem Unfall drei Menschen verletzt.", "Indirect", "wurden bei dem Unfall drei Menschen verletzt", "Demnach", "Demnach"),
     ("Gemäß einer Studie der Universität schlafen Jugendliche zu wenig.", "Indirect", "schlafen Jugendliche zu wenig", "einer Studie der Universität", "Gemäß"),
     ("Wie die Polizei mitteilte, wurde niemand verletzt.", "Indirect", "wurde niemand verletzt", "die Polizei", "mitteilte"),
     ("Es gibt einen Bericht, wonach die Firma zahlungsunfähig sei.", "Indirect", "die Firma zahlungsunfähig sei", "einen Bericht", "wonach"),

@@ -293,8 +293,8 @@ def indirect_according_to(context: Context, sentence: Sentence, cue: Cue) -> Fin
     elif cue.kind == "postposition" or cue.lemma == "zufolge":
         source = chunk_before(items[:index])
         frame = source + [items[index]] if source else []
-    elif cue.lemma == "demnach":
-        source, frame = [], [items[index]]
+    elif cue.lemma == "demnach":  # the corpus marks the adverb itself as the source it points back to
+        source, frame = [items[index]], [items[index]]
     elif cue.lemma == "wonach":  # "ein Bericht, wonach …": the clause after "wonach" is the message
         source = chunk_before([item for item in items[:index] if item.word.text != ","])
         message = _trim([item for item in items[index + 1 :] if item.word.text not in SENTENCE_PUNCTUATION])
