@@ -54,6 +54,11 @@ POSITIVE = [
     ("Die Bundesregierung begrüßte die Einigung in Brüssel.", "Reported", "Die Bundesregierung begrüßte die Einigung in Brüssel.", "Die Bundesregierung", None),
     # a particle behind the complement's own verb is that verb's ("lägen … vor"), not the cue's
     ("Hartmann erklärte, ihr lägen bis heute keine vollständigen Unterlagen vor.", "Indirect", "ihr lägen bis heute keine vollständigen Unterlagen vor", "Hartmann", "erklärte"),
+    # nominal cues: the subject of "ist der Meinung"; a Konjunktiv verb-second complement; a verb cue
+    # between the noun and the comma frames the clause itself ("In einem Interview erklärte …")
+    ("Die Gewerkschaft ist der Meinung, dass die Löhne steigen müssen.", "Indirect", "dass die Löhne steigen müssen", "Die Gewerkschaft", "Meinung"),
+    ("Der Verband ist der Ansicht, die Reform komme zu spät.", "Indirect", "die Reform komme zu spät", "Der Verband", "Ansicht"),
+    ("In einem Interview erklärte der Minister, dass die Steuern sinken würden.", "Indirect", "dass die Steuern sinken würden", "der Minister", "erklärte"),
     # an unknown name the compact model tags ADV (with a noun XPOS or noun features) is still the speaker
     ("Wittner sagte weiter, dass die Ärzte davon abgeraten hätten.", "Indirect", "dass die Ärzte davon abgeraten hätten", "Wittner", "sagte"),
     ("Elshorst wies darauf hin, dass Siemens Mitglied sei.", "Indirect", "dass Siemens Mitglied sei", "Elshorst", "wies darauf hin"),

@@ -373,6 +373,16 @@ def _verb_final_clause(items: Sequence[Located]) -> list[Located]:
 # --- nominal cues -------------------------------------------------------------------------
 
 
+def _subjunctive_main_clause(clause: Sequence[Located]) -> bool:
+    """"die Reform komme zu spät": a verb-second clause in Konjunktiv, the reported complement."""
+    first = clause[0].word if clause else None
+    if first is None or first.xpos in ("PRELS", "PRELAT") or first.text.lower() in NOT_COMPLEMENT_OPENERS | SUBORDINATORS | WH_WORDS | {"wonach"}:
+        return False  # a relative or subordinate clause: "ein Bericht, wonach …" is another rule's
+    position = next((i for i, item in enumerate(clause[1:5], 1) if is_finite(item.word) or item.word.upos in ("VERB", "AUX")), None)
+    verb = clause[position].word if position is not None else None
+    return verb is not None and position < len(clause) - 1 and is_finite(verb) and looks_subjunctive(verb)
+
+
 def indirect_nominal_cue(context: Context, sentence: Sentence, cue: Cue) -> Finding | None:
     """die Forderung der Union, dass … / seine Warnung, … zu … — a cue noun with a complement clause."""
     if cue.kind != "noun":
@@ -383,10 +393,13 @@ def indirect_nominal_cue(context: Context, sentence: Sentence, cue: Cue) -> Find
     comma = next((i for i in range(index + 1, min(index + 8, len(words))) if words[i].text == ","), None)
     if comma is None or comma + 1 >= len(words):
         return None
+    if any((cue_verb := context.cue_of(item)) is not None and cue_verb.kind == "verb" for item in items[index + 1 : comma]):
+        return None  # "In einem Interview erklärte er, …": the verb frames the clause
     clause = _verb_final_clause(items[comma + 1 :])
     opens_clause = bool(clause) and (
         clause[0].word.text.lower() in COMPLEMENTIZERS
         or (any(item.word.xpos == "PTKZU" or item.word.text == "zu" for item in clause) and not any(item.word.xpos.endswith("FIN") for item in clause))
+        or _subjunctive_main_clause(clause)
     )
     if not opens_clause:
         return None
@@ -394,6 +407,9 @@ def indirect_nominal_cue(context: Context, sentence: Sentence, cue: Cue) -> Find
     source = chunk_after(items[: comma], index + 1)
     if not source and index > 0 and words[index - 1].xpos == "PPOSAT":
         source = [items[index - 1]]  # "seine Warnung": the possessive points to the speaker
+    copula = index - 2 if index >= 2 and words[index - 1].text.lower() == "der" and words[index - 2].lemma == "sein" else None
+    if not source and copula is not None:
+        source = subject_by_position(items[:index], copula)  # "X ist der Meinung, dass …"
     frame = _trim_end([item for item in items if item.word.id <= comma])
     return Finding("indirect_nominal_cue", "Indirect", message, cue, frame, source, 0.65)
 
