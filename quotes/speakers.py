@@ -10,6 +10,7 @@ from typing import Sequence
 
 from .document import Sentence, Word
 from .context import Context, Located
+from .marks import ALL_MARKS
 
 SUBJECT_RELATIONS = frozenset({"nsubj", "nsubj:pass"})
 AGENT_RELATIONS = frozenset({"obl:agent"})
@@ -186,6 +187,8 @@ def chunk_before(items: Sequence[Located]) -> list[Located]:
     """
     i = len(items)
     while i > 0 and (items[i - 1].word.text.lower() in FRAME_ADVERBS or _adverb(items[i - 1].word) or items[i - 1].word.upos == "PUNCT"):
+        if _quoted_name_start(items, i - 1) is not None:
+            break  # "dem „Figaro“ zufolge": the closing mark ends the phrase
         i -= 1
     if i > 0 and items[i - 1].word.text.lower() in PRONOUNS:
         return [items[i - 1]]
@@ -204,6 +207,10 @@ def _run_start(items: Sequence[Located], end: int) -> int:
     ("Der Vorsitzende des Verbands in Deutschland"): the slot before the verb holds one phrase."""
     j = end
     while j > 0:
+        opening = _quoted_name_start(items, j - 1)
+        if opening is not None:  # "die Wochenzeitung „Die Zeit“", "dem „Figaro“"
+            j = opening
+            continue
         if items[j - 1].word.text == ")":  # "Kristina Schröder (CDU)"
             opening = next((k for k in range(j - 2, max(-1, j - 9), -1) if items[k].word.text == "("), None)
             if opening is None:
@@ -261,6 +268,7 @@ def _noun_run(items: Sequence[Located], start: int) -> list[Located]:
             i += 1
             continue
         closing = _parenthesis_end(items, i) if run and run[-1].word.upos in ("NOUN", "PROPN", "X") else None
+        closing = closing if closing is not None else _quoted_name_end(items, i)
         if closing is not None:
             run.extend(items[i : closing + 1])
             i = closing + 1
@@ -275,6 +283,32 @@ def _coordination(items: Sequence[Located], i: int) -> bool:
     """"und"/"sowie" joining two noun phrases: the next word must start one."""
     following = items[i + 1].word if i + 1 < len(items) else None
     return items[i].word.text in ("und", "sowie") and following is not None and following.upos in ("DET", "NOUN", "PROPN", "ADJ")
+
+
+def _quoted_name_end(items: Sequence[Located], i: int) -> int | None:
+    """The index of the mark closing a short quoted name that opens at ``i`` ("„Die Zeit“")."""
+    if items[i].word.text not in ALL_MARKS:
+        return None
+    for j in range(i + 1, min(i + 8, len(items))):
+        word = items[j].word
+        if word.text in ALL_MARKS:
+            return j if j > i + 1 else None
+        if word.upos == "PUNCT" or word.xpos.endswith("FIN"):
+            return None
+    return None
+
+
+def _quoted_name_start(items: Sequence[Located], j: int) -> int | None:
+    """The index of the mark opening a short quoted name that closes at ``j``."""
+    if items[j].word.text not in ALL_MARKS:
+        return None
+    for i in range(j - 1, max(-1, j - 8), -1):
+        word = items[i].word
+        if word.text in ALL_MARKS:
+            return i if i < j - 1 else None
+        if word.upos == "PUNCT" or word.xpos.endswith("FIN"):
+            return None
+    return None
 
 
 def _parenthesis_end(items: Sequence[Located], i: int) -> int | None:
@@ -411,17 +445,44 @@ def trim_speaker(items: list[Located]) -> list[Located]:
     a phrase without a noun or pronoun is no speaker."""
     kept: list[Located] = []
     seen_noun = False
+    in_quoted_name = False  # "die Wochenzeitung „Die Zeit“": the quoted name is one unit
     for item in items:
         word = item.word
-        if seen_noun and (word.text.lower() in NEW_PHRASE_STARTS or _adverb(word) or word.xpos == "ADJD"):
+        if word.text in ALL_MARKS:
+            in_quoted_name = not in_quoted_name
+        elif seen_noun and not in_quoted_name and (word.text.lower() in NEW_PHRASE_STARTS or _adverb(word) or word.xpos == "ADJD"):
             break
         kept.append(item)
         seen_noun = seen_noun or _head_word(word)
-    while kept and kept[-1].word.upos in ("PUNCT", "ADP", "DET", "CCONJ") and kept[-1].word.text != ")":
+    while kept and kept[-1].word.upos in ("PUNCT", "ADP", "DET", "CCONJ") and kept[-1].word.text != ")" and not _closes_quoted_name(kept):
         kept.pop()
     return kept if any(_head_word(item.word) for item in kept) else []
+
+
+def _closes_quoted_name(items: Sequence[Located]) -> bool:
+    return items[-1].word.text in ALL_MARKS and sum(1 for item in items if item.word.text in ALL_MARKS) % 2 == 0
 
 
 def _head_word(word: Word) -> bool:
     """A word that can head a speaker phrase: a noun, name or pronoun, by either tag."""
     return word.upos in ("NOUN", "PROPN", "PRON", "X") or word.xpos in ("NN", "NE") or _name_tagged_adverb(word)
+
+
+def with_quote_marks(speaker: list[Located]) -> list[Located]:
+    """The speaker with the quotation marks around a quoted name, as the corpora mark them
+    ("die Zeitung „Die Zeit“", "dem „Figaro“"): a mark left open inside the phrase is closed by
+    the mark right after it, and a phrase standing between two marks takes both."""
+    if not speaker:
+        return speaker
+    sentence = speaker[0].sentence
+    first, last = speaker[0].word, speaker[-1].word
+    before = sentence.words[first.id - 2] if first.id >= 2 else None
+    after = sentence.words[last.id] if last.id < len(sentence.words) else None
+    marks = sum(1 for item in speaker if item.word.text in ALL_MARKS)
+    if marks % 2 == 0 and before is not None and after is not None and before.text in ALL_MARKS and after.text in ALL_MARKS:
+        return [Located(sentence, before), *speaker, Located(sentence, after)]
+    if marks % 2 == 1 and after is not None and after.text in ALL_MARKS:
+        return [*speaker, Located(sentence, after)]
+    if marks % 2 == 1 and speaker[-1].word.text in ALL_MARKS:
+        return speaker[:-1]
+    return speaker

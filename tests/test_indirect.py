@@ -38,6 +38,10 @@ POSITIVE = [
     ("Den Behörden zufolge starben bei dem Unglück drei Menschen.", "Indirect", "starben bei dem Unglück drei Menschen", "Den Behörden", "zufolge"),
     ("Nach Angaben der Feuerwehr brach das Feuer im Keller aus.", "Indirect", "brach das Feuer im Keller aus", "Angaben der Feuerwehr", "Nach"),
     ("Nach Polizeiangaben wurden drei Menschen verletzt.", "Indirect", "wurden drei Menschen verletzt", "Polizeiangaben", "Nach"),
+    # a quoted name is part of the speaker phrase, marks included, as the corpus marks it
+    ("Die Wochenzeitung „Die Zeit“ meldet, dass der Minister zurücktreten wolle.", "Indirect", "dass der Minister zurücktreten wolle", "Die Wochenzeitung „Die Zeit“", "meldet"),
+    ("Dem „Figaro“ zufolge ist der Vertrag bereits unterschrieben.", "Indirect", "ist der Vertrag bereits unterschrieben", "Dem „Figaro“", "zufolge"),
+    ("Laut „Spiegel“ wurde der Vertrag bereits unterzeichnet.", "Indirect", "wurde der Vertrag bereits unterzeichnet", "„Spiegel“", "Laut"),
     # "demnach" points back to a source named before; the corpus marks the adverb itself as speaker
     ("Die Polizei legte einen Bericht vor. Demnach wurden bei dem Unfall drei Menschen verletzt.", "Indirect", "wurden bei dem Unfall drei Menschen verletzt", "Demnach", "Demnach"),
     ("Gemäß einer Studie der Universität schlafen Jugendliche zu wenig.", "Indirect", "schlafen Jugendliche zu wenig", "einer Studie der Universität", "Gemäß"),
