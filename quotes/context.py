@@ -91,14 +91,31 @@ class Context:
         """Words of the sentence after ``offset``: up to a sentence end, a quotation or a paragraph break."""
         first = bisect_left(self._starts, offset)
         found: list[Located] = []
+        admitted = None  # a quoted name inside the frame
         for item in self.words[first : first + limit]:
-            if self.quotation_at(item.word.start) is not None or item.word.text in SENTENCE_END:
+            quotation = self.quotation_at(item.word.start)
+            if quotation is not None and quotation is not admitted and self._names_in_frame(quotation, found):
+                admitted = quotation
+            if item.word.text in SENTENCE_END or (quotation is not None and quotation is not admitted):
                 break
             boundary = found[-1].word.end if found else offset
             if self.paragraph_break_between(boundary, item.word.start):
                 break
             found.append(item)
         return found
+
+    def _names_in_frame(self, quotation: Quotation, before: list[Located]) -> bool:
+        """A short quoted name after an article or preposition in a frame ("schrieb die „Zeit“"):
+        part of the frame, not a new quotation that ends it."""
+        inner = self.text[quotation.inner_start : quotation.inner_end].split()
+        previous = before[-1].word if before else None
+        return (
+            previous is not None
+            and previous.upos in ("DET", "ADP")
+            and 0 < len(inner) <= 4
+            and inner[0][:1].isupper()
+            and inner[-1][-1:] not in SENTENCE_END
+        )
 
     def mention(self, items: Iterable[Located]) -> Mention | None:
         """Spans over the given words, trimmed of punctuation at the edges."""

@@ -26,6 +26,8 @@ POSITIVE = [
     ("„Wir bleiben dran“, betonte Vorstandschef Peter Brandt.", "„Wir bleiben dran“", "Vorstandschef Peter Brandt", "betonte", "direct_post_frame"),
     ("„Das war ein Fehler“, so der Minister.", "„Das war ein Fehler“", "der Minister", "so", "direct_so_frame"),
     ("„Das war ein Fehler“, so Innenministerin Nancy Faeser.", "„Das war ein Fehler“", "Innenministerin Nancy Faeser", "so", "direct_so_frame"),
+    ("„Das ist ein Skandal“, so letztere.", "„Das ist ein Skandal“", "letztere", "so", "direct_so_frame"),
+    ("„Die Zeitung hat gelogen“, schrieb die „Computerwoche“.", "„Die Zeitung hat gelogen“", "die „Computerwoche“", "schrieb", "direct_post_frame"),
     ("„Das ist nicht akzeptabel“, hatte die Kanzlerin gesagt.", "„Das ist nicht akzeptabel“", "die Kanzlerin", "hatte … gesagt", "direct_post_frame"),
     # pre-frames with a colon
     ("Merkel sagte: „Wir schaffen das.“", "„Wir schaffen das.“", "Merkel", "sagte", "direct_colon_frame"),

@@ -39,6 +39,8 @@ _WORD = re.compile(r"[\w'’-]+")
 QUOTING_NOUNS = frozenset("bezeichnung begriff wort ausdruck formulierung schlagwort vokabel titulierung".split())
 # Adverbs that may open or close a verbless colon frame ("Dazu X:", "X weiter:").
 COLON_FRAME_ADVERBS = frozenset("dazu darauf daraufhin weiter abschließend außerdem zudem ebenso auch".split())
+# Words that stand for a person named before ("so letztere"); the tagger takes them for adjectives.
+ANAPHORIC_SPEAKERS = frozenset("letztere letzterer erstere ersterer dieser jener jene".split())
 CONTINUATION_DISTANCE = 600  # characters between a quote and the attributed quote it continues
 
 
@@ -108,6 +110,8 @@ def direct_so_frame(context: Context, quotation: Quotation) -> Attribution | Non
     if k + 1 >= len(right) or right[k].word.text != "so":
         return None
     speaker = chunk_after(right, k + 1)
+    if not speaker and right[k + 1].word.text.lower() in ANAPHORIC_SPEAKERS:
+        speaker = [right[k + 1]]  # "„…“, so letztere."
     if not speaker:
         return None
     cue = context.cue_of(right[k])
