@@ -467,22 +467,3 @@ def _head_word(word: Word) -> bool:
     """A word that can head a speaker phrase: a noun, name or pronoun, by either tag."""
     return word.upos in ("NOUN", "PROPN", "PRON", "X") or word.xpos in ("NN", "NE") or _name_tagged_adverb(word)
 
-
-def with_quote_marks(speaker: list[Located]) -> list[Located]:
-    """The speaker with the quotation marks around a quoted name, as the corpora mark them
-    ("die Zeitung „Die Zeit“", "dem „Figaro“"): a mark left open inside the phrase is closed by
-    the mark right after it, and a phrase standing between two marks takes both."""
-    if not speaker:
-        return speaker
-    sentence = speaker[0].sentence
-    first, last = speaker[0].word, speaker[-1].word
-    before = sentence.words[first.id - 2] if first.id >= 2 else None
-    after = sentence.words[last.id] if last.id < len(sentence.words) else None
-    marks = sum(1 for item in speaker if item.word.text in ALL_MARKS)
-    if marks % 2 == 0 and before is not None and after is not None and before.text in ALL_MARKS and after.text in ALL_MARKS:
-        return [Located(sentence, before), *speaker, Located(sentence, after)]
-    if marks % 2 == 1 and after is not None and after.text in ALL_MARKS:
-        return [*speaker, Located(sentence, after)]
-    if marks % 2 == 1 and speaker[-1].word.text in ALL_MARKS:
-        return speaker[:-1]
-    return speaker

@@ -17,7 +17,7 @@ from ..context import Context, Located
 from ..cues import Cue, frame_verb_cue
 from ..marks import Quotation
 from ..quote import Mention, Quote, Speaker
-from ..speakers import chunk_after, source_of_impersonal, speaker_items, subject_by_position, with_quote_marks
+from ..speakers import chunk_after, source_of_impersonal, speaker_items, subject_by_position
 
 DASHES = frozenset({"–", "—", "-"})
 # Words after which quoted text is a name or a distancing quote, not speech.
@@ -278,7 +278,7 @@ def _reads_as_speech(context: Context, quotation: Quotation) -> bool:
 
 def _build(context: Context, quotations: Sequence[Quotation], found: Attribution) -> Quote:
     spans = tuple(context.span_of_quotation(q) for q in quotations)
-    speaker = context.mention(with_quote_marks(list(found.speaker)))
+    speaker = context.mention(found.speaker)
     return Quote(
         type="Direct",
         medium=found.cue.medium if found.cue is not None else "Speech",

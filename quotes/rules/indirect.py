@@ -19,7 +19,7 @@ from ..context import Context, Located
 from ..cues import Cue
 from ..document import Sentence, Word
 from ..quote import Mention, Quote, Speaker
-from ..speakers import chunk_after, chunk_before, source_of_impersonal, speaker_items, subject_by_position, with_quote_marks
+from ..speakers import chunk_after, chunk_before, source_of_impersonal, speaker_items, subject_by_position
 
 COMPLEMENT_RELATIONS = frozenset({"ccomp", "xcomp", "parataxis", "csubj", "csubj:pass"})
 COMPLEMENTIZERS = frozenset({"dass", "daß", "ob"})
@@ -602,7 +602,7 @@ def _build(context: Context, finding: Finding) -> Quote | None:
     if not spans:
         return None
     cue = context.mention(located(finding.cue.sentence, finding.cue.marked_words())) if finding.cue is not None else None
-    speaker = context.mention(with_quote_marks(list(finding.speaker)))
+    speaker = context.mention(finding.speaker)
     return Quote(
         type=finding.type,
         medium=finding.cue.medium if finding.cue is not None else "Speech",
