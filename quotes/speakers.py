@@ -287,25 +287,25 @@ def _coordination(items: Sequence[Located], i: int) -> bool:
 
 def _quoted_name_end(items: Sequence[Located], i: int) -> int | None:
     """The index of the mark closing a short quoted name that opens at ``i`` ("„Die Zeit“")."""
-    if items[i].word.text not in ALL_MARKS:
-        return None
-    for j in range(i + 1, min(i + 8, len(items))):
-        word = items[j].word
-        if word.text in ALL_MARKS:
-            return j if j > i + 1 else None
-        if word.upos == "PUNCT" or word.xpos.endswith("FIN"):
-            return None
-    return None
+    return _quoted_name_edge(items, i, 1)
 
 
 def _quoted_name_start(items: Sequence[Located], j: int) -> int | None:
     """The index of the mark opening a short quoted name that closes at ``j``."""
-    if items[j].word.text not in ALL_MARKS:
+    return _quoted_name_edge(items, j, -1)
+
+
+def _quoted_name_edge(items: Sequence[Located], mark: int, step: int) -> int | None:
+    """The other mark of a short quoted name, searched from ``mark`` in direction ``step``: at
+    most six words between, no punctuation or finite verb, at least one word."""
+    if items[mark].word.text not in ALL_MARKS:
         return None
-    for i in range(j - 1, max(-1, j - 8), -1):
-        word = items[i].word
+    for k in range(mark + step, mark + 8 * step, step):
+        if not 0 <= k < len(items):
+            return None
+        word = items[k].word
         if word.text in ALL_MARKS:
-            return i if i < j - 1 else None
+            return k if k != mark + step else None
         if word.upos == "PUNCT" or word.xpos.endswith("FIN"):
             return None
     return None

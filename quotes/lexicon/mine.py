@@ -329,11 +329,6 @@ def cue_verb(cue: Cue) -> tuple[str, str] | None:
     return lemma, separable_particle(lemma)
 
 
-def quote_verbs(cue: Cue) -> set[str]:
-    """Infinitives of the full verbs inside a Reported quote."""
-    return full_verbs(cue.quote)
-
-
 def full_verbs(tokens: list[Tok]) -> set[str]:
     """Infinitives of the full verbs among tagged tokens (particle joined when unambiguous)."""
     particles = [t[1].lower() for t in tokens if t[2] == "PTKVZ"]
@@ -432,7 +427,7 @@ def mine(corpora: Path, out: Path) -> dict[str, int]:
             verbs[verb].add(cue)
             particle.setdefault(verb, parsed[1])
         if not parsed:
-            for lemma in quote_verbs(cue):
+            for lemma in full_verbs(cue.quote):  # the verbs inside a Reported quote
                 reported[lemma].add_reported(cue)
         for key in set(cue_words_of(cue, verb)):
             if key[0] not in WORD_NOISE:
