@@ -56,6 +56,9 @@ POSITIVE = [
     ("Kritik kommt vom Fahrgastverband IGEB, der die Maßnahme als „reine Geldschneiderei“ sieht.", "„reine Geldschneiderei“", "Fahrgastverband IGEB", "sieht", "direct_embedded"),
     # an active "zitieren" gives the quote to its subject (the corpus convention), the object only after "man"
     ("Die Frankfurter Rundschau zitiert einen Augenzeugen: „Es ging alles sehr schnell.“", "„Es ging alles sehr schnell.“", "Die Frankfurter Rundschau", "zitiert", "direct_colon_frame"),
+    # a naming noun inside the speaker's apposition does not make the quotation a name
+    ("Dazu sagte Jon Bon Jovi, Gründer der Rockband: „Ich spiele nicht für Geld.“", "„Ich spiele nicht für Geld.“", "Jon Bon Jovi, Gründer der Rockband", "sagte", "direct_colon_frame"),
+    ("Der Minister sagte der Zeitung: „Das ist falsch.“", "„Das ist falsch.“", "Der Minister", "sagte", "direct_colon_frame"),
     # multi-sentence quotes are one quote
     ("„Wir haben lange verhandelt. Am Ende gab es keinen Kompromiss. Das bedauern wir“, sagte der Sprecher.",
      "„Wir haben lange verhandelt. Am Ende gab es keinen Kompromiss. Das bedauern wir“", "der Sprecher", "sagte", "direct_post_frame"),
@@ -79,6 +82,17 @@ NEGATIVE = [
     "Merkel's Rede und Steinbrück's Antwort wurden gestern übertragen.",
     "Wie geht's weiter mit dem Projekt?",
     "Das Rohr hat einen Durchmesser von 5\" und ist aus Stahl.",
+    # names by the words around them, even next to a cue verb
+    "Der Minister wies die Berichte der Wochenzeitung „Le Canard enchaîné“ entschieden zurück.",
+    "Der Bär JJ1, auch „Bruno“ genannt, wurde nach Angaben der Behörden erschossen.",
+    "Die Polizei berichtete, sie habe zwei mutmaßliche „Al-Qaida“-Mitglieder festgenommen.",
+    "Zebroide sind Kreuzungen („Hybride“) zwischen Zebra und Pferd, erklärte der Zoo.",
+    "Die Demonstranten zogen unter dem Motto „Wir sind das Volk!“ durch die Innenstadt.",
+    "Die Kritiker forderten einen sofortigen Anbaustopp für „Amflora“.",
+    # names given by a naming verb, not statements
+    "„Wikiasari“, so heißt die neue Suchmaschine.",
+    "Der wissenschaftliche Name des Fisches lautet „Tiktaalik roseae“.",
+    "Das Bündnis, das sich selbst „Allianz für Europa“ nennt, erklärte seinen Rückzug.",
     # a few quoted lowercase words no one is said to use: distancing, not speech
     "Die Partei gilt seit Jahren als „kleineres Übel“ der Wähler.",
     "Das Land ist seit dem Sommer offiziell „masernfrei“.",

@@ -15,6 +15,7 @@ from typing import Callable, Sequence
 
 from ..context import Context, Located
 from ..cues import Cue, frame_verb_cue
+from ..document import Word
 from ..marks import Quotation
 from ..quote import Mention, Quote, Speaker
 from ..speakers import chunk_after, source_of_impersonal, speaker_items, subject_by_position
@@ -22,11 +23,22 @@ from ..speakers import chunk_after, source_of_impersonal, speaker_items, subject
 DASHES = frozenset({"–", "—", "-"})
 # Words after which quoted text is a name or a distancing quote, not speech.
 NAMING_WORDS = frozenset(
-    "sogenannt sogenannte sogenannten sogenannter sogenanntes genannt genannte genannten "
-    "titel motto slogan name namen film roman buch album lied song serie sendung zeitung magazin "
-    "firma unternehmen marke typ modell operation projekt programm aktion kampagne schiff hotel "
-    "restaurant club kneipe festival preis kategorie stück theaterstück musical oper werk bild gemälde".split()
+    "sogenannt sogenannte sogenannten sogenannter sogenanntes genannt genannte genannten kurz abgekürzt"
+    .split()
 )
+# Nouns, and heads of compounds, that a quoted name follows as apposition ("die Wochenzeitung
+# „Le Canard enchaîné“", "dem Motto „…“", "die ARD-Fernsehserie „In aller Freundschaft“").
+NAMING_NOUNS = (
+    "titel motto slogan name namen film roman buch album lied song serie sendung zeitung magazin "
+    "zeitschrift agentur firma unternehmen marke typ modell operation projekt programm aktion "
+    "kampagne schiff hotel restaurant club kneipe festival preis kategorie stück musical oper werk "
+    "bild gemälde überschrift schlagzeile studie website webseite domain enzyklika auszeichnung "
+    "organisation gruppe band verein initiative bündnis bewegung stiftung stern bakterium"
+).split()
+# Naming nouns that may introduce their name with a colon ("Motto: „…“").
+LABEL_NOUNS = "titel motto slogan name namen überschrift schlagzeile".split()
+# Participles after which quoted text is a name ("auch „Bruno“ genannt").
+NAMING_PARTICIPLES = frozenset("genannt getauft".split())
 # Lowercase words that names and titles contain too ("Licht und Schatten", "Zur Ritze").
 FUNCTION_WORDS = frozenset(
     "und oder der die das den dem des ein eine einer eines einem einen von vom zu zur zum für mit in im "
@@ -197,6 +209,9 @@ def direct_embedded(context: Context, quotation: Quotation) -> Attribution | Non
     right = context.right_context(quotation.end)
     if _is_name(context, quotation, left):
         return None
+    next_to_quote = [cue for item in (left[-1:] + right[:1]) if (cue := context.cue_of(item)) is not None]
+    if any(_names(cue) for cue in next_to_quote):
+        return None  # "das sich selbst „Allianz für Europa“ nennt, erklärte …"
     sentence = left + right
     for i in range(len(sentence) - 1, -1, -1):
         cue = context.cue_of(sentence[i])
@@ -219,14 +234,52 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+def _named_in_context(context: Context, quotation: Quotation) -> bool:
+    """Whether the words around a quotation make it a name, title or term rather than speech:
+    a naming noun or "sogenannt" before it, "genannt" after it, a hyphen joining it to a compound
+    („Bild“-Zeitung), or parentheses around a short one ("Kreuzungen („Hybride“)")."""
+    text = context.text
+    if text[quotation.end : quotation.end + 1] == "-" or text[quotation.start - 1 : quotation.start] == "-":
+        return True
+    left = context.left_context(quotation.start)
+    right = context.right_context(quotation.end)
+    previous = left[-1].word if left else None
+    if previous is not None and (previous.text.lower() in NAMING_WORDS or _naming_noun(previous)):
+        return True
+    if right and right[0].word.text.lower() in NAMING_PARTICIPLES:
+        return True
+    if previous is None or _reads_as_speech(context, quotation):
+        return False  # "sagte Jon Bon Jovi, Gründer der Rockband: „Ich …“"
+    if previous.text in (":", "(") and len(left) > 1 and _naming_noun(left[-2].word, LABEL_NOUNS):
+        return True  # "(Motto: „…“)", "unter dem Titel: „…“" — not "sagte der Zeitung: „…“"
+    return previous.text == "(" and len(_WORD.findall(context.text[quotation.inner_start : quotation.inner_end])) <= 5
+
+
+def _names(cue: Cue) -> bool:
+    """A verb that gives a name rather than a statement: "heißen" or "lauten" with a subject
+    ("Die Suchmaschine heißt", "Der Name lautet"; not "heißt es"), passive or reflexive "nennen"
+    ("wie er genannt wird", "die sich selbst „…“ nennt"; not "X nannte das „überzogen“")."""
+    children = cue.sentence.children(cue.head)
+    if cue.lemma in ("heißen", "lauten"):
+        return any(c.deprel == "nsubj" and c.text.lower() != "es" for c in children)
+    if cue.lemma == "nennen":
+        return any(c.text == "sich" or c.deprel == "aux:pass" for c in children) or (
+            cue.head.xpos == "VVPP" and not any(c.relation == "aux" for c in children)
+        )
+    return False
+
+
+def _naming_noun(word: Word, nouns: Sequence[str] = NAMING_NOUNS) -> bool:
+    """A noun that introduces a name, alone or as the head of a compound ("Wochenzeitung")."""
+    if not (word.upos in ("NOUN", "PROPN") or word.xpos == "NN") or not word.text[:1].isupper():
+        return False
+    form = word.text.lower()
+    return any(form == noun or (form.endswith(noun) and len(noun) >= 4) for noun in nouns)
+
+
 def _is_name(context: Context, quotation: Quotation, left: Sequence[Located]) -> bool:
-    """A title, name or distancing quote: after "sogenannte", "der Film", "(Motto:", or a short
-    capitalised phrase standing where a name stands (after an article or a noun)."""
-    before = [item.word for item in left[-2:] if item.word.text not in (":", "(")]
-    if any(w.text.lower() in NAMING_WORDS or w.lemma.lower() in NAMING_WORDS for w in before[-1:]):
-        return True
-    if left and left[-1].word.text == ":" and any(w.text.lower() in NAMING_WORDS for w in before):
-        return True
+    """A title, name or distancing quote by its shape: a short capitalised phrase standing where
+    a name stands (after an article, a noun or a preposition)."""
     inner = context.words_in(quotation.inner_start, quotation.inner_end)
     content = [item for item in inner if item.word.upos != "PUNCT"]
     if not content or len(content) > 5:
@@ -237,14 +290,15 @@ def _is_name(context: Context, quotation: Quotation, left: Sequence[Located]) ->
         return False
     if len(content) > 1:
         return True
-    # one capitalised word: a name after an article or a naming noun ("das Zebroid „Eclyse“"),
-    # a quoted word after "die Bezeichnung", "der Begriff"
+    # one capitalised word: a name after an article, a noun ("das Zebroid „Eclyse“") or a
+    # preposition other than a cue ("Mitglieder von „Al-Qaida“", not "laut „Spiegel“"); a quoted
+    # word after "die Bezeichnung", "der Begriff"
     previous = left[-1].word if left else None
     if previous is None:
         return False
     if previous.text.lower() in QUOTING_NOUNS or previous.lemma.lower() in QUOTING_NOUNS:
         return False
-    return previous.upos in ("DET", "NOUN", "PROPN")
+    return previous.upos in ("DET", "NOUN", "PROPN") or (previous.upos == "ADP" and context.cue_of(left[-1]) is None)
 
 
 def _quotes_words(context: Context, quotation: Quotation) -> bool:
@@ -291,12 +345,22 @@ def _build(context: Context, quotations: Sequence[Quotation], found: Attribution
     )
 
 
+NAME = Attribution("name")  # a quotation that is a name or title: no rule may take it up
+
+
+def _attribute(context: Context, quotation: Quotation) -> Attribution | None:
+    """The first rule's attribution of a quotation, ``NAME`` for a name, None when no rule applies."""
+    if _named_in_context(context, quotation):
+        return NAME
+    found = next((a for rule in RULES if (a := rule(context, quotation)) is not None), None)
+    if found is not None and found.cue is not None and _names(found.cue) and not _reads_as_speech(context, quotation):
+        return NAME  # „Wikiasari“, so heißt die Suchmaschine
+    return found
+
+
 def find_direct_quotes(context: Context) -> list[Quote]:
     """All direct quotes of the document, in text order."""
-    attributions: list[Attribution | None] = []
-    for quotation in context.top_quotations:
-        attributions.append(next((a for rule in RULES if (a := rule(context, quotation)) is not None), None))
-
+    attributions = [_attribute(context, quotation) for quotation in context.top_quotations]
     quotes: list[Quote] = []
     last: Quote | None = None
     quotations = context.top_quotations
@@ -310,7 +374,9 @@ def find_direct_quotes(context: Context) -> list[Quote]:
                 group.append(following)
                 found = Attribution("direct_interrupted", found.frame, found.cue, found.speaker, found.confidence)
                 i += 1
-        if found is None and _reads_as_speech(context, quotation):
+        if found is NAME:
+            found = None
+        elif found is None and _reads_as_speech(context, quotation):
             found = _continuation(context, quotation, last)
         elif found is None and _quotes_words(context, quotation):
             found = Attribution("direct_quoted_words", (), None, (), 0.5)
