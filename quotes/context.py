@@ -76,10 +76,14 @@ class Context:
         """Words of the sentence before ``offset``: back to a sentence end, a quotation or a paragraph break."""
         first = bisect_left(self._starts, offset)
         found: list[Located] = []
+        admitted = None  # a quoted name inside the frame ("wird von der „Netzeitung“ zitiert:")
         for item in reversed(self.words[max(0, first - limit) : first]):
             if item.word.end > offset:
                 continue
-            if item.word.text in SENTENCE_END or self.quotation_at(item.word.start) is not None:
+            quotation = self.quotation_at(item.word.start)
+            if quotation is not None and quotation is not admitted and self._names_in_frame(quotation, self._word_before(quotation.start)):
+                admitted = quotation
+            if item.word.text in SENTENCE_END or (quotation is not None and quotation is not admitted):
                 break
             boundary = found[0].word.start if found else offset
             if self.paragraph_break_between(item.word.end, boundary):
@@ -94,7 +98,7 @@ class Context:
         admitted = None  # a quoted name inside the frame
         for item in self.words[first : first + limit]:
             quotation = self.quotation_at(item.word.start)
-            if quotation is not None and quotation is not admitted and self._names_in_frame(quotation, found):
+            if quotation is not None and quotation is not admitted and self._names_in_frame(quotation, found[-1].word if found else None):
                 admitted = quotation
             if item.word.text in SENTENCE_END or (quotation is not None and quotation is not admitted):
                 break
@@ -104,11 +108,14 @@ class Context:
             found.append(item)
         return found
 
-    def _names_in_frame(self, quotation: Quotation, before: list[Located]) -> bool:
+    def _word_before(self, offset: int) -> Word | None:
+        index = bisect_left(self._starts, offset) - 1
+        return self.words[index].word if index >= 0 else None
+
+    def _names_in_frame(self, quotation: Quotation, previous: Word | None) -> bool:
         """A short quoted name after an article or preposition in a frame ("schrieb die „Zeit“"):
         part of the frame, not a new quotation that ends it."""
         inner = self.text[quotation.inner_start : quotation.inner_end].split()
-        previous = before[-1].word if before else None
         return (
             previous is not None
             and previous.upos in ("DET", "ADP")

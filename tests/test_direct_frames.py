@@ -66,6 +66,11 @@ POSITIVE = [
 
 INTERRUPTED = "„Wir werden“, sagte Scholz, „alles tun, was nötig ist.“"
 CONTINUATION = "„Wir geben nicht auf“, sagte die Trainerin. „Die Saison ist noch lang und wir haben gute Spieler.“"
+# a quote a medium cites is the person's and the medium's (two WIKINEWS annotations)
+CITED = [
+    ("Die Frankfurter Rundschau zitiert einen Augenzeugen mit den Worten: „Es ging alles sehr schnell.“", "Die Frankfurter Rundschau", "einen Augenzeugen"),
+    ("Der Fraktionschef der Grünen wird von der „Netzeitung“ mit den Worten zitiert: „Wowereit ist angeschlagen.“", "Der Fraktionschef der Grünen", "der „Netzeitung“"),
+]
 MULTI_PARAGRAPH = "Der Bürgermeister sagte:\n\n„Der erste Teil der Rede handelt von der Stadt.\n\n„Der zweite Teil handelt von den Menschen.“"
 UNCLOSED = "„Wir machen weiter, sagte der Trainer.\n\nIm nächsten Absatz geht es um etwas anderes."
 NESTED_INDIRECT = "Der Minister sagte, die Reform sei „ein großer Schritt“ für das Land."
@@ -98,7 +103,7 @@ NEGATIVE = [
     "Das Land ist seit dem Sommer offiziell „masernfrei“.",
 ]
 
-TEXTS = [c[0] for c in POSITIVE] + [INTERRUPTED, CONTINUATION, MULTI_PARAGRAPH, UNCLOSED, NESTED_INDIRECT] + NEGATIVE
+TEXTS = [c[0] for c in POSITIVE] + [c[0] for c in CITED] + [INTERRUPTED, CONTINUATION, MULTI_PARAGRAPH, UNCLOSED, NESTED_INDIRECT] + NEGATIVE
 
 
 @pytest.fixture(scope="module")
@@ -137,6 +142,14 @@ def test_continuation_takes_the_last_speaker(extracted):
     first, second = _direct(extracted[CONTINUATION])
     assert second.rule == "direct_continuation"
     assert second.speaker.text == first.speaker.text == "die Trainerin"
+
+
+@pytest.mark.parametrize("text, speaker, source", CITED, ids=[c[0][:40] for c in CITED])
+def test_cited_quote_is_attributed_to_person_and_medium(extracted, text, speaker, source):
+    first, second = _direct(extracted[text])
+    assert first.quote == second.quote
+    assert (first.speaker.text, second.speaker.text) == (speaker, source), _describe(extracted[text])
+    assert second.rule == "direct_double_attribution"
 
 
 def test_quote_over_two_paragraphs_is_one_quote(extracted):

@@ -330,6 +330,42 @@ def _reads_as_speech(context: Context, quotation: Quotation) -> bool:
     return _ends_sentence(context, quotation) or (has_verb and len(content) >= 6)
 
 
+def direct_double_attribution(context: Context, found: Attribution) -> Attribution | None:
+    """The second source of a quote that a medium cites: WIKINEWS annotates such a quote twice,
+    once for the person and once for the medium. "Die Rundschau zitiert einen Augenzeugen mit den
+    Worten: „…“" (subject and object of "zitieren"), "X wird von der „Netzeitung“ zitiert", "X
+    wird in einer Presseerklärung zitiert" (the passive's agent or source)."""
+    if found.cue is None or not found.speaker:
+        return None
+    taken = {id(item.word) for item in found.speaker}
+    if found.cue.lemma != "zitieren":
+        return None
+    frame = list(found.frame)
+    sentence, verb = found.cue.sentence, found.cue.head
+    if any(child.deprel == "aux:pass" for child in sentence.children(verb)):
+        von = next((i for i, item in enumerate(frame) if item.word.text.lower() in ("von", "vom")), None)
+        other = (chunk_after(frame, von + 1) if von is not None else []) or source_of_impersonal(frame)
+    else:
+        obj = next((c for c in sentence.children(verb) if c.relation == "obj" and c.upos in ("NOUN", "PROPN")), None)
+        other = _phrase_at(frame, obj)
+    if not other or any(id(item.word) in taken for item in other):
+        return None
+    return Attribution("direct_double_attribution", found.frame, found.cue, other, found.confidence * 0.8)
+
+
+def _phrase_at(frame: Sequence[Located], anchor: Word | None) -> list[Located]:
+    """The noun phrase of ``frame`` headed by ``anchor``, from its first article or adjective."""
+    if anchor is None:
+        return []
+    for i, item in enumerate(frame):
+        if item.word is anchor:
+            j = i
+            while j > 0 and frame[j - 1].word.upos in ("DET", "ADJ", "NOUN", "PROPN") and frame[j - 1].word.text != ",":
+                j -= 1
+            return chunk_after(frame, j)
+    return []
+
+
 def _build(context: Context, quotations: Sequence[Quotation], found: Attribution) -> Quote:
     spans = tuple(context.span_of_quotation(q) for q in quotations)
     speaker = context.mention(found.speaker)
@@ -383,6 +419,9 @@ def find_direct_quotes(context: Context) -> list[Quote]:
         if found is not None:
             quote = _build(context, group, found)
             quotes.append(quote)
+            second = direct_double_attribution(context, found)
+            if second is not None:
+                quotes.append(_build(context, group, second))
             if quote.speaker is not None and found.rule != "direct_unattributed":
                 last = quote
         i += 1
