@@ -6,6 +6,7 @@ model splits sentences wrongly (often right after a closing quotation mark).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
@@ -17,6 +18,7 @@ from .marks import Quotation, find_quotations
 from .quote import Mention, Span
 
 SENTENCE_END = frozenset({".", "!", "?", "…"})
+WEB_ADDRESS = re.compile(r"[\w-]+(\.[\w-]+)+")  # a site named as a source: „tagesschau.de“
 PUNCTUATION_EDGE = frozenset({",", ";", ":", ".", "!", "?", "–", "-", "—", "(", ")", "…"})
 
 
@@ -113,16 +115,14 @@ class Context:
         return self.words[index].word if index >= 0 else None
 
     def _names_in_frame(self, quotation: Quotation, previous: Word | None) -> bool:
-        """A short quoted name after an article or preposition in a frame ("schrieb die „Zeit“"):
-        part of the frame, not a new quotation that ends it."""
+        """A short quoted name after an article or preposition in a frame ("schrieb die „Zeit“",
+        "laut „news.bbc.co.uk“"): part of the frame, not a new quotation that ends it."""
+        if previous is None or not (previous.upos in ("DET", "ADP", "NOUN") or previous.text.lower() == "laut"):
+            return False  # "laut": a preposition the compact model often tags ADJD
         inner = self.text[quotation.inner_start : quotation.inner_end].split()
-        return (
-            previous is not None
-            and previous.upos in ("DET", "ADP")
-            and 0 < len(inner) <= 4
-            and inner[0][:1].isupper()
-            and inner[-1][-1:] not in SENTENCE_END
-        )
+        if len(inner) == 1 and WEB_ADDRESS.fullmatch(inner[0]):
+            return True
+        return 0 < len(inner) <= 4 and inner[0][:1].isupper() and inner[-1][-1:] not in SENTENCE_END
 
     def mention(self, items: Iterable[Located]) -> Mention | None:
         """Spans over the given words, trimmed of punctuation at the edges."""

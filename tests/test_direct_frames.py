@@ -59,6 +59,13 @@ POSITIVE = [
     # a naming noun inside the speaker's apposition does not make the quotation a name
     ("Dazu sagte Jon Bon Jovi, Gründer der Rockband: „Ich spiele nicht für Geld.“", "„Ich spiele nicht für Geld.“", "Jon Bon Jovi, Gründer der Rockband", "sagte", "direct_colon_frame"),
     ("Der Minister sagte der Zeitung: „Das ist falsch.“", "„Das ist falsch.“", "Der Minister", "sagte", "direct_colon_frame"),
+    # a quoted name or web address inside the frame before the colon stays in the frame
+    ("Der Sprecher kommentierte die Entscheidung laut „tagesschau.de“ mit folgenden Worten: „Es gibt dafür keinen Markt.“",
+     "„Es gibt dafür keinen Markt.“", "Der Sprecher", "kommentierte", "direct_colon_frame"),
+    ("Ein Vertreter der Organisation „Rettet den Wald“ erklärte am Montag: „Wir werden dagegen klagen.“",
+     "„Wir werden dagegen klagen.“", "Ein Vertreter der Organisation „Rettet den Wald“", "erklärte", "direct_colon_frame"),
+    # a quoted word after a preposition is a name, unless the verb takes it as the words used
+    ("Die Analysten sprachen in diesem Zusammenhang von „Panikverkäufen“.", "„Panikverkäufen“", "Die Analysten", "sprachen", "direct_embedded"),
     # multi-sentence quotes are one quote
     ("„Wir haben lange verhandelt. Am Ende gab es keinen Kompromiss. Das bedauern wir“, sagte der Sprecher.",
      "„Wir haben lange verhandelt. Am Ende gab es keinen Kompromiss. Das bedauern wir“", "der Sprecher", "sagte", "direct_post_frame"),
@@ -94,6 +101,7 @@ NEGATIVE = [
     "Zebroide sind Kreuzungen („Hybride“) zwischen Zebra und Pferd, erklärte der Zoo.",
     "Die Demonstranten zogen unter dem Motto „Wir sind das Volk!“ durch die Innenstadt.",
     "Die Kritiker forderten einen sofortigen Anbaustopp für „Amflora“.",
+    "Die Rebellen gehören laut „tagesschau.de“ zu den stärksten Gruppen, berichtete der Sender.",
     # names given by a naming verb, not statements
     "„Wikiasari“, so heißt die neue Suchmaschine.",
     "Der wissenschaftliche Name des Fisches lautet „Tiktaalik roseae“.",

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from ..context import Context, Located
+from ..context import WEB_ADDRESS, Context, Located
 from ..cues import Cue, frame_verb_cue
 from ..document import Word
 from ..marks import Quotation
@@ -49,6 +49,8 @@ DEFINITE_ARTICLES = frozenset("der die das den dem des".split())
 _WORD = re.compile(r"[\w'’-]+")
 # Nouns after which a quoted word is a quotation of that word ("die Bezeichnung „Gesindel“").
 QUOTING_NOUNS = frozenset("bezeichnung begriff wort ausdruck formulierung schlagwort vokabel titulierung".split())
+# Verbs whose preposition introduces the words used ("sprachen von „Panikverkäufen“").
+SPEECH_OBJECTS = frozenset({("sprechen", "von"), ("reden", "von"), ("warnen", "vor")})
 # Adverbs that may open or close a verbless colon frame ("Dazu X:", "X weiter:").
 COLON_FRAME_ADVERBS = frozenset("dazu darauf daraufhin weiter abschließend außerdem zudem ebenso auch".split())
 # Words that stand for a person named before ("so letztere"); the tagger takes them for adjectives.
@@ -280,6 +282,8 @@ def _naming_noun(word: Word, nouns: Sequence[str] = NAMING_NOUNS) -> bool:
 def _is_name(context: Context, quotation: Quotation, left: Sequence[Located]) -> bool:
     """A title, name or distancing quote by its shape: a short capitalised phrase standing where
     a name stands (after an article, a noun or a preposition)."""
+    if WEB_ADDRESS.fullmatch(context.text[quotation.inner_start : quotation.inner_end].strip()):
+        return True  # laut „tagesschau.de“
     inner = context.words_in(quotation.inner_start, quotation.inner_end)
     content = [item for item in inner if item.word.upos != "PUNCT"]
     if not content or len(content) > 5:
@@ -291,14 +295,17 @@ def _is_name(context: Context, quotation: Quotation, left: Sequence[Located]) ->
     if len(content) > 1:
         return True
     # one capitalised word: a name after an article, a noun ("das Zebroid „Eclyse“") or a
-    # preposition other than a cue ("Mitglieder von „Al-Qaida“", not "laut „Spiegel“"); a quoted
-    # word after "die Bezeichnung", "der Begriff"
+    # preposition other than a cue ("Mitglieder von „Al-Qaida“", not "laut „Spiegel“" or
+    # "sprachen von „Panikverkäufen“"); a quoted word after "die Bezeichnung", "der Begriff"
     previous = left[-1].word if left else None
     if previous is None:
         return False
     if previous.text.lower() in QUOTING_NOUNS or previous.lemma.lower() in QUOTING_NOUNS:
         return False
-    return previous.upos in ("DET", "NOUN", "PROPN") or (previous.upos == "ADP" and context.cue_of(left[-1]) is None)
+    if previous.upos == "ADP":
+        verb = next((item.word.lemma for item in reversed(left) if item.word.upos == "VERB"), None)
+        return context.cue_of(left[-1]) is None and (verb, previous.text.lower()) not in SPEECH_OBJECTS
+    return previous.upos in ("DET", "NOUN", "PROPN")
 
 
 def _quotes_words(context: Context, quotation: Quotation) -> bool:
