@@ -241,7 +241,7 @@ def subject_by_position(items: Sequence[Located], verb_index: int) -> list[Locat
     after = [] if _temporal(after) or not could_be_subject(after) else after
     if opener is not None and opener.text.lower() in ("als", "wie") and after:
         return after  # "Als Begründung sagte ein Wissenschaftler": "als" + noun is no clause opener here
-    if before and starts_clause and before[0].word.upos != "ADP" and not _temporal(before) and could_be_subject(before):
+    if before and starts_clause and (before[0].word.upos != "ADP" or _name_particle(before)) and not _temporal(before) and could_be_subject(before):
         return before
     return after
 

@@ -64,6 +64,8 @@ POSITIVE = [
      "„Es gibt dafür keinen Markt.“", "Der Sprecher", "kommentierte", "direct_colon_frame"),
     ("Ein Vertreter der Organisation „Rettet den Wald“ erklärte am Montag: „Wir werden dagegen klagen.“",
      "„Wir werden dagegen klagen.“", "Ein Vertreter der Organisation „Rettet den Wald“", "erklärte", "direct_colon_frame"),
+    # a name opened by a particle fills the slot before the verb, though the tree takes it for a prepositional phrase
+    ("Von der Leyen betonte, unter den Verkäuferinnen seien „viele Frauen, viele Alleinerziehende“.", "„viele Frauen, viele Alleinerziehende“", "Von der Leyen", "betonte", None),
     # a quoted word after a preposition is a name, unless the verb takes it as the words used
     ("Die Analysten sprachen in diesem Zusammenhang von „Panikverkäufen“.", "„Panikverkäufen“", "Die Analysten", "sprachen", "direct_embedded"),
     # multi-sentence quotes are one quote
