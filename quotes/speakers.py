@@ -383,6 +383,8 @@ def speaker_items(context: Context, sentence: Sentence, verb: Word, allowed: Seq
     if subject is not None and (sentence.index, subject.id) in allowed_ids:
         words = [w for w in phrase_words(sentence, subject) if (sentence.index, w.id) in allowed_ids]
         phrase = with_apposition(allowed, completed(allowed, trim_speaker([Located(sentence, w) for w in words])))
+        if _temporal(phrase):
+            return []  # "Erst vergangene Woche kündigte der Konzern an": a time the parse took for the subject
         return phrase if subject.deprel == "obl:agent" or could_be_subject(phrase) else []
     return []
 
