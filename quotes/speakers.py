@@ -356,6 +356,9 @@ def _impersonal(sentence: Sentence, verb: Word, subject: Word) -> bool:
 
 
 SOURCE_PREPOSITIONS = frozenset("in im auf aus bei laut".split())
+# Cue verbs whose source is a place or document in the frame, not a subject: "In der Studie heißt
+# es", "Aus Militärkreisen verlautete".
+SOURCE_VERBS = frozenset({"heißen", "verlauten"})
 
 
 def source_of_impersonal(items: Sequence[Located]) -> list[Located]:

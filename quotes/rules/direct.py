@@ -18,7 +18,7 @@ from ..cues import Cue, frame_verb_cue
 from ..document import Word
 from ..marks import Quotation
 from ..quote import Mention, Quote, Speaker
-from ..speakers import chunk_after, source_of_impersonal, speaker_items, subject_by_position
+from ..speakers import SOURCE_VERBS, chunk_after, source_of_impersonal, speaker_items, subject_by_position
 
 DASHES = frozenset({"–", "—", "-"})
 # Words after which quoted text is a name or a distancing quote, not speech.
@@ -85,7 +85,7 @@ def _first_verb_cue(context: Context, items: Sequence[Located], start: int, stop
 
 
 def _speaker(context: Context, cue: Cue, frame: Sequence[Located], fallback: list[Located]) -> list[Located]:
-    if cue.lemma == "heißen":
+    if cue.lemma in SOURCE_VERBS:
         return source_of_impersonal(frame)
     if cue.lemma == "zitieren" and not speaker_items(context, cue.sentence, cue.head, frame):
         index = next((i for i, item in enumerate(frame) if item.word is cue.head), None)

@@ -19,7 +19,7 @@ from ..context import Context, Located
 from ..cues import Cue
 from ..document import Sentence, Word
 from ..quote import Mention, Quote, Speaker
-from ..speakers import chunk_after, chunk_before, source_of_impersonal, speaker_items, subject_by_position
+from ..speakers import SOURCE_VERBS, chunk_after, chunk_before, source_of_impersonal, speaker_items, subject_by_position
 
 COMPLEMENT_RELATIONS = frozenset({"ccomp", "xcomp", "parataxis", "csubj", "csubj:pass"})
 COMPLEMENTIZERS = frozenset({"dass", "daß", "ob"})
@@ -114,7 +114,7 @@ def _sentence_items(sentence: Sentence) -> list[Located]:
 def _speaker_for(context: Context, cue: Cue, frame: Sequence[Located]) -> list[Located]:
     """The source of a verb cue: its subject from the tree, else by word order; for "heißt es"
     the document or place named in the frame."""
-    if cue.lemma == "heißen":
+    if cue.lemma in SOURCE_VERBS:
         return source_of_impersonal(frame)
     items = speaker_items(context, cue.sentence, cue.head, frame)
     if not items:
@@ -264,8 +264,8 @@ def indirect_parenthetical(context: Context, sentence: Sentence, cue: Cue) -> Fi
     interrupted = (
         before and len(frame) >= 3 and after and after[0].text.lower() not in COMPLEMENTIZERS and any(is_finite(w) for w in after)
     )
-    if not any(w.upos in ("VERB", "AUX") for w in before) and not interrupted:
-        return None
+    if not any(w.upos in ("VERB", "AUX") for w in _outside_relative_clauses(before)) and not interrupted:
+        return None  # "Frank Sichau, der als Sprecher fungiert, erklärte, dass …": the subject, not a message
     message = _trim(located(sentence, list(before) + after))
     if len(message) < 3:
         return None
@@ -277,6 +277,23 @@ def indirect_parenthetical(context: Context, sentence: Sentence, cue: Cue) -> Fi
         if not speaker or len(frame) - cue_index - 1 - len(speaker) > 2:
             return None
     return Finding("indirect_parenthetical", "Indirect", message, cue, frame, speaker)
+
+
+def _outside_relative_clauses(words: Sequence[Word]) -> list[Word]:
+    """The words not inside a relative clause between commas (", der als Sprecher fungiert,")."""
+    kept: list[Word] = []
+    inside = False
+    for i, word in enumerate(words):
+        following = words[i + 1 : i + 3]
+        if word.text == "," and following and (
+            following[0].xpos == "PRELS" or (following[0].upos == "ADP" and len(following) > 1 and following[1].xpos == "PRELS")
+        ):
+            inside = True
+        elif inside and word.text == ",":
+            inside = False
+        elif not inside:
+            kept.append(word)
+    return kept
 
 
 # --- prepositional and adverbial sources --------------------------------------------------
