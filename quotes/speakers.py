@@ -48,6 +48,10 @@ NON_SPEAKER_WORDS = frozenset(
     "allerdings jedoch bislang bisher zuletzt zuvor jetzt nun damals".split()
 )
 
+# Demonstratives that stand for a person named before when they are the subject of a cue
+# ("Diese bestätigte", "Dieser sagte"); neuter "dies", "das" stand for the message.
+DEMONSTRATIVE_SPEAKERS = frozenset("diese dieser jene jener".split())
+
 
 def could_be_subject(phrase: Sequence[Located]) -> bool:
     """Whether a phrase can be the nominative subject of a cue: not a possessive or demonstrative
@@ -56,6 +60,8 @@ def could_be_subject(phrase: Sequence[Located]) -> bool:
         return False
     first = phrase[0].word
     form = first.text.lower()
+    if len(phrase) == 1 and form in DEMONSTRATIVE_SPEAKERS and first.upos in ("PRON", "DET"):
+        return True  # "Diese bestätigte, …": a person named before
     if len(phrase) == 1 and (
         form in NON_SPEAKER_WORDS
         or first.upos == "DET"
@@ -459,6 +465,8 @@ def trim_speaker(items: list[Located]) -> list[Located]:
             break
         kept.append(item)
         seen_noun = seen_noun or _head_word(word)
+    if len(kept) == 1 and kept[0].word.text.lower() in DEMONSTRATIVE_SPEAKERS:
+        return kept  # "Diese bestätigte"
     while kept and kept[-1].word.upos in ("PUNCT", "ADP", "DET", "CCONJ") and kept[-1].word.text != ")" and not _closes_quoted_name(kept):
         kept.pop()
     return kept if any(_head_word(item.word) for item in kept) else []

@@ -23,6 +23,7 @@ POSITIVE = [
     ("Am Montag sagte der Innenminister, die Grenzen blieben offen.", "Indirect", "die Grenzen blieben offen", "der Innenminister", "sagte"),
     ("Frank Sichau, der als justizpolitischer Sprecher fungiert, erklärte, dass die Akte verschwunden sei.", "Indirect", "dass die Akte verschwunden sei", "Frank Sichau", "erklärte"),
     ("Wie aus Unternehmenskreisen verlautete, soll das Werk im Herbst geschlossen werden.", "Indirect", "soll das Werk im Herbst geschlossen werden", "Unternehmenskreisen", "verlautete"),
+    ("Die Polizei ermittelt gegen die Sängerin. Diese bestätigte, dass gegen sie ermittelt werde.", "Indirect", "dass gegen sie ermittelt werde", "Diese", "bestätigte"),
     ("Erst vergangene Woche kündigte der Konzern an, sämtliche Schalter zu schließen.", "Indirect", "sämtliche Schalter zu schließen", "der Konzern", "kündigte … an"),
     ("Ein Sprecher der Bahn teilte mit, man wolle die Strecke bis Freitag reparieren.", "Indirect", "man wolle die Strecke bis Freitag reparieren", "Ein Sprecher der Bahn", "teilte mit"),
     ("Die Gewerkschaft forderte, die Löhne um fünf Prozent zu erhöhen.", "Indirect", "die Löhne um fünf Prozent zu erhöhen", "Die Gewerkschaft", "forderte"),
