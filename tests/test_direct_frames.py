@@ -46,6 +46,8 @@ POSITIVE = [
     ("Marktanalyst Robert Halver kommentierte „Die Erwartungen sind hoch.“", "„Die Erwartungen sind hoch.“", "Marktanalyst Robert Halver", "kommentierte", "direct_pre_frame"),
     ("Der Trainer nannte die Entscheidung des Schiedsrichters „völlig überzogen“.", "„völlig überzogen“", "Der Trainer", "nannte", "direct_embedded"),
     ("Die Ministerin bezeichnete den Vorschlag als „unausgegoren“.", "„unausgegoren“", "Die Ministerin", "bezeichnete", "direct_embedded"),
+    # the cue nearest before the quoted phrase governs it, not the last cue of the sentence
+    ("Die Ministerin bezeichnete den Vorschlag als „unausgegoren“ und kündigte an, einen eigenen Entwurf vorzulegen.", "„unausgegoren“", "Die Ministerin", "bezeichnete", "direct_embedded"),
     # a verb-first clause after a quoted sentence frames it, cue lexicon or not
     ("„Wir haben damals nicht gewusst, was kommt“, erinnerte sich der Zeitzeuge später.", "„Wir haben damals nicht gewusst, was kommt“", "der Zeitzeuge", "erinnerte sich", "direct_post_frame"),
     ("In der ARD zeigte sich der Bundestrainer zufrieden: „Die Mannschaft hat heute alles gegeben.“", "„Die Mannschaft hat heute alles gegeben.“", "der Bundestrainer", "zeigte sich", "direct_colon_frame"),

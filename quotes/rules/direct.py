@@ -215,7 +215,9 @@ def direct_embedded(context: Context, quotation: Quotation) -> Attribution | Non
     if any(_names(cue) for cue in next_to_quote):
         return None  # "das sich selbst „Allianz für Europa“ nennt, erklärte …"
     sentence = left + right
-    for i in range(len(sentence) - 1, -1, -1):
+    # the cue nearest to the quotation governs it: before it ("nannte X „…“"), else after it
+    order = list(range(len(left) - 1, -1, -1)) + list(range(len(left), len(sentence)))
+    for i in order:
         cue = context.cue_of(sentence[i])
         if cue is not None and cue.kind == "verb" and cue.head is sentence[i].word:
             speaker = _speaker(context, cue, sentence, [])
