@@ -162,6 +162,9 @@ def test_cited_quote_is_attributed_to_person_and_medium(extracted, text, speaker
     assert first.quote == second.quote
     assert (first.speaker.text, second.speaker.text) == (speaker, source), _describe(extracted[text])
     assert second.rule == "direct_double_attribution"
+    # the medium writes, the person speaks
+    media = {first.speaker.text: first.medium, second.speaker.text: second.medium}
+    assert media == ({speaker: "Writing", source: "Speech"} if "zitiert einen" in text else {speaker: "Speech", source: "Writing"})
 
 
 def test_quote_over_two_paragraphs_is_one_quote(extracted):

@@ -10,7 +10,7 @@ when one is near.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from ..context import WEB_ADDRESS, Context, Located
@@ -67,6 +67,7 @@ class Attribution:
     cue: Cue | None = None
     speaker: Sequence[Located] = ()
     confidence: float = 0.9
+    medium: str | None = None  # when the rule knows it better than the cue's lexicon entry
 
 
 Rule = Callable[[Context, Quotation], "Attribution | None"]
@@ -339,27 +340,29 @@ def _reads_as_speech(context: Context, quotation: Quotation) -> bool:
     return _ends_sentence(context, quotation) or (has_verb and len(content) >= 6)
 
 
-def direct_double_attribution(context: Context, found: Attribution) -> Attribution | None:
-    """The second source of a quote that a medium cites: WIKINEWS annotates such a quote twice,
-    once for the person and once for the medium. "Die Rundschau zitiert einen Augenzeugen mit den
-    Worten: „…“" (subject and object of "zitieren"), "X wird von der „Netzeitung“ zitiert", "X
-    wird in einer Presseerklärung zitiert" (the passive's agent or source)."""
-    if found.cue is None or not found.speaker:
-        return None
-    taken = {id(item.word) for item in found.speaker}
-    if found.cue.lemma != "zitieren":
+def direct_double_attribution(context: Context, found: Attribution) -> tuple[Attribution, Attribution] | None:
+    """A quote that a medium cites, as WIKINEWS annotates it: twice, once as the person's speech
+    and once as the medium's writing. "Die Rundschau zitiert einen Augenzeugen mit den Worten:
+    „…“" (subject and object of "zitieren"), "X wird von der „Netzeitung“ zitiert", "X wird in
+    einer Presseerklärung zitiert" (the passive's agent or source). Returns the rule's own
+    attribution with its medium and the second one."""
+    if found.cue is None or found.cue.lemma != "zitieren" or not found.speaker:
         return None
     frame = list(found.frame)
     sentence, verb = found.cue.sentence, found.cue.head
-    if any(child.deprel == "aux:pass" for child in sentence.children(verb)):
+    passive = any(child.deprel == "aux:pass" for child in sentence.children(verb))
+    if passive:  # the subject is the person, the agent or source the medium
         von = next((i for i, item in enumerate(frame) if item.word.text.lower() in ("von", "vom")), None)
         other = (chunk_after(frame, von + 1) if von is not None else []) or source_of_impersonal(frame)
-    else:
+    else:  # the subject is the medium, the object the person
         obj = next((c for c in sentence.children(verb) if c.relation == "obj" and c.upos in ("NOUN", "PROPN")), None)
         other = _phrase_at(frame, obj)
+    taken = {id(item.word) for item in found.speaker}
     if not other or any(id(item.word) in taken for item in other):
         return None
-    return Attribution("direct_double_attribution", found.frame, found.cue, other, found.confidence * 0.8)
+    person, medium = ("Speech", "Writing") if passive else ("Writing", "Speech")
+    second = Attribution("direct_double_attribution", found.frame, found.cue, other, found.confidence * 0.8, medium)
+    return replace(found, medium=person), second
 
 
 def _phrase_at(frame: Sequence[Located], anchor: Word | None) -> list[Located]:
@@ -380,7 +383,7 @@ def _build(context: Context, quotations: Sequence[Quotation], found: Attribution
     speaker = context.mention(found.speaker)
     return Quote(
         type="Direct",
-        medium=found.cue.medium if found.cue is not None else "Speech",
+        medium=found.medium or (found.cue.medium if found.cue is not None else "Speech"),
         quote=Mention(spans),
         cue=context.mention([Located(found.cue.sentence, w) for w in found.cue.marked_words()]) if found.cue else None,
         frame=context.frame(found.frame),
@@ -426,11 +429,13 @@ def find_direct_quotes(context: Context) -> list[Quote]:
         elif found is None and _quotes_words(context, quotation):
             found = Attribution("direct_quoted_words", (), None, (), 0.5)
         if found is not None:
+            both = direct_double_attribution(context, found)
+            if both is not None:
+                found = both[0]
             quote = _build(context, group, found)
             quotes.append(quote)
-            second = direct_double_attribution(context, found)
-            if second is not None:
-                quotes.append(_build(context, group, second))
+            if both is not None:
+                quotes.append(_build(context, group, both[1]))
             if quote.speaker is not None and found.rule != "direct_unattributed":
                 last = quote
         i += 1
