@@ -265,7 +265,7 @@ def _noun_run(items: Sequence[Located], start: int) -> list[Located]:
     i = start
     while i < len(items):
         word = items[i].word
-        if run and run[-1].word.upos in ("NOUN", "PROPN") and word.upos == "ADJ" and word.text[:1].islower():
+        if run and run[-1].word.upos in ("NOUN", "PROPN") and word.upos == "ADJ" and word.text[:1].islower() and not _genitive_adjective(items, i):
             break  # attributive adjectives precede their noun: this one starts something else
         if word.upos in NOUN_PHRASE_UPOS or (
             run and (_genitive_link(items, i) or _truncated_compound(items, i) or _hyphen_link(items, i) or _coordination(items, i))
@@ -283,6 +283,13 @@ def _noun_run(items: Sequence[Located], start: int) -> list[Located]:
     while run and run[-1].word.upos in ("DET", "ADP"):
         run.pop()
     return run if any(item.word.upos in ("NOUN", "PROPN", "X") for item in run) else []
+
+
+def _genitive_adjective(items: Sequence[Located], i: int) -> bool:
+    """A genitive attribute without article after a noun: "Angaben | libanesischer Sicherheitskreise",
+    "nach Schätzungen | französischer Behörden" (strong ending -er, a noun follows)."""
+    following = items[i + 1].word if i + 1 < len(items) else None
+    return items[i].word.text.endswith("er") and following is not None and following.upos in ("NOUN", "PROPN")
 
 
 def _coordination(items: Sequence[Located], i: int) -> bool:
@@ -450,6 +457,9 @@ def quoted_person(sentence: Sentence, verb: Word) -> Word | None:
     return next((c for c in sentence.children(verb) if c.relation == "obj"), None)
 
 
+LINKING_PREPOSITIONS = frozenset("von aus für".split())
+
+
 def trim_speaker(items: list[Located]) -> list[Located]:
     """Cut a speaker phrase where the parse let it run on into the clause: at a second noun phrase
     that is not a genitive ("der Präsident | seine Position"), or at an adverb ("Suttner | wörtlich");
@@ -462,7 +472,8 @@ def trim_speaker(items: list[Located]) -> list[Located]:
         if word.text in ALL_MARKS:
             in_quoted_name = not in_quoted_name
         elif seen_noun and not in_quoted_name and (word.text.lower() in NEW_PHRASE_STARTS or _adverb(word) or word.xpos == "ADJD"):
-            break
+            if not (kept and kept[-1].word.text.lower() in LINKING_PREPOSITIONS and word.upos == "DET"):
+                break  # "Theo Kitz von | dem Bankhaus": the article belongs to the linked phrase
         kept.append(item)
         seen_noun = seen_noun or _head_word(word)
     if len(kept) == 1 and kept[0].word.text.lower() in DEMONSTRATIVE_SPEAKERS:

@@ -5,6 +5,8 @@ its exact text, and — where the sentence names one — speaker and cue. Negati
 no quote of the kind. All texts are parsed in one batch by the model shipped in the package.
 """
 
+import re
+
 import pytest
 
 import quotes
@@ -24,6 +26,8 @@ POSITIVE = [
     ("Frank Sichau, der als justizpolitischer Sprecher fungiert, erklärte, dass die Akte verschwunden sei.", "Indirect", "dass die Akte verschwunden sei", "Frank Sichau", "erklärte"),
     ("Wie aus Unternehmenskreisen verlautete, soll das Werk im Herbst geschlossen werden.", "Indirect", "soll das Werk im Herbst geschlossen werden", "Unternehmenskreisen", "verlautete"),
     ("Die Polizei ermittelt gegen die Sängerin. Diese bestätigte, dass gegen sie ermittelt werde.", "Indirect", "dass gegen sie ermittelt werde", "Diese", "bestätigte"),
+    ("Nach Angaben libanesischer Sicherheitskreise wurden drei Soldaten getötet.", "Indirect", "wurden drei Soldaten getötet", "Angaben libanesischer Sicherheitskreise", "Nach"),
+    ("Theo Kitz vom Bankhaus Merck Finck sagte, die Märkte seien nervös.", "Indirect", "die Märkte seien nervös", "Theo Kitz vom Bankhaus Merck Finck", "sagte"),
     ("Erst vergangene Woche kündigte der Konzern an, sämtliche Schalter zu schließen.", "Indirect", "sämtliche Schalter zu schließen", "der Konzern", "kündigte … an"),
     ("Ein Sprecher der Bahn teilte mit, man wolle die Strecke bis Freitag reparieren.", "Indirect", "man wolle die Strecke bis Freitag reparieren", "Ein Sprecher der Bahn", "teilte mit"),
     ("Die Gewerkschaft forderte, die Löhne um fünf Prozent zu erhöhen.", "Indirect", "die Löhne um fünf Prozent zu erhöhen", "Die Gewerkschaft", "forderte"),
@@ -99,6 +103,8 @@ CONTINUATIONS = [
 
 # (text, quote type that must not be found, or None for "no quote at all")
 NEGATIVE = [
+    # a direct quote's frame with an apposition is no parenthetical indirect frame
+    ("„Das ist richtig ärgerlich“, sagte Andreas Beck, Spieler von Hoffenheim, gegenüber einem Reporter.", "Indirect"),
     ("Er sagte den Termin kurzfristig ab.", None),
     ("Die Sängerin sagte ihr Konzert in Berlin ab.", None),
     ("Es ist klar, dass die Preise steigen.", None),
@@ -177,3 +183,20 @@ def test_medium_follows_the_cue(extracted):
     assert written and written[0].medium == "Writing"
     thought = quotes.Extractor("compact").extract("Der Trainer glaubt, dass seine Mannschaft gewinnt.")
     assert thought and thought[0].medium == "Thought"
+
+
+def test_a_sentence_of_direct_quotations_is_no_indirect_speech():
+    # corpus sentence splitting (WIKINEWS dev 39049): both quotations in one sentence
+    text = (
+        "Celebi, die vor allem muslimische Frauen vertritt, nennt das Ereignis einen Justizskandal. „Diese Morde hätten "
+        "verhindert werden können, wenn ein per Haftbefehl gesuchter Gewalttäter nicht als freier Mann aus dem Gerichtssaal "
+        "spaziert wäre.“ „Wäre der Haftbefehl im Polizeicomputer eingetragen worden, würden die beiden Frauen noch leben“, "
+        "so die Vorwürfe der Anwältin."
+    )
+    tokens = [m.span() for m in re.finditer(r"\w+|[^\w\s]", text)]
+    split = next(i for i, (start, _) in enumerate(tokens) if text[start] == "„")
+    extractor = quotes.Extractor("compact")
+    found = extractor.extract(extractor.parser.parse_pretokenized(text, [tokens[:split], tokens[split:]]))
+    quoted_from = text.index("„")
+    assert not [q for q in found if q.type != "Direct" and q.end > quoted_from], _describe(found)
+    assert [q.speaker.text for q in found if q.type == "Direct"][-1] == "die Vorwürfe der Anwältin"

@@ -253,6 +253,8 @@ def indirect_parenthetical(context: Context, sentence: Sentence, cue: Cue) -> Fi
     else:
         return None
     before = words[:frame_start]
+    if all(context.quotation_at(w.start) is not None for w in before if w.upos != "PUNCT"):
+        return None  # „…“, sagte X, Spieler von Y: a direct quote's frame
     end = frame_start + 1
     while end < len(words) and words[end].text not in {","} | SENTENCE_PUNCTUATION:
         end += 1
@@ -657,8 +659,9 @@ def find_indirect_quotes(context: Context, direct: Sequence[Quote]) -> list[Quot
             if finding.speaker:
                 speakers.append((quote.end, list(finding.speaker)))
     for sentence in context.document.sentences:
-        if any(_overlaps((start, end), (sentence.start, sentence.end)) and (end - start) > 0.6 * (sentence.end - sentence.start) for start, end in direct_ranges):
-            covered.add(sentence.index)
+        quoted = sum(min(end, sentence.end) - max(start, sentence.start) for start, end in direct_ranges if _overlaps((start, end), (sentence.start, sentence.end)))
+        if quoted > 0.6 * (sentence.end - sentence.start):
+            covered.add(sentence.index)  # mostly direct quotation: no free indirect continuation
     speakers.sort(key=lambda pair: pair[0])
     for finding in continuation_findings(context, covered, speakers):
         quote = _build(context, finding)
