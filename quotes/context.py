@@ -111,12 +111,14 @@ class Context:
         return found
 
     def _word_before(self, offset: int) -> Word | None:
+        """The last word that starts before ``offset``."""
         index = bisect_left(self._starts, offset) - 1
         return self.words[index].word if index >= 0 else None
 
     def _names_in_frame(self, quotation: Quotation, previous: Word | None) -> bool:
-        """A short quoted name after an article or preposition in a frame ("schrieb die „Zeit“",
-        "laut „news.bbc.co.uk“"): part of the frame, not a new quotation that ends it."""
+        """A short quoted name after an article, a preposition or the noun it names in a frame
+        ("schrieb die „Zeit“", "laut „news.bbc.co.uk“", "Ein Vertreter der Organisation „…“
+        erklärte"): part of the frame, not a new quotation that ends it."""
         if previous is None or not (previous.upos in ("DET", "ADP", "NOUN") or previous.text.lower() == "laut"):
             return False  # "laut": a preposition the compact model often tags ADJD
         inner = self.text[quotation.inner_start : quotation.inner_end].split()
