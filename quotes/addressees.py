@@ -2,7 +2,8 @@
 
 Read from the dependents of the cue verb: a dative object, a "gegenüber" phrase, "vor
 Journalisten", "an die Mitarbeiter" after verbs of appeal, "im Gespräch mit X", and the
-accusative object of verbs that address someone ("fragte ihn", "forderte die Regierung auf").
+accusative object of verbs that address someone ("fragte ihn", "forderte die Regierung auf"),
+or their subject in the passive ("Die Regierung wurde aufgefordert").
 When the compact model attached the phrase elsewhere, the words after "gegenüber" or
 "Gespräch mit" in the frame are taken. Spans follow WIKINEWS: the noun phrase with its article,
 without the preposition ("gegenüber [dem Spiegel]").
@@ -16,7 +17,7 @@ from .context import Context, Located
 from .cues import Cue
 from .document import Sentence, Word
 from .quote import Mention, Quote
-from .speakers import chunk_after, phrase_words
+from .speakers import PASSIVE_ADDRESSEE_VERBS, chunk_after, phrase_words
 
 OBLIQUE_RELATIONS = frozenset({"obl", "nmod", "obl:arg"})
 # Cue verbs whose accusative object is the person addressed.
@@ -59,8 +60,8 @@ def find_addressee(context: Context, quote: Quote) -> Mention | None:
 def _cue(context: Context, quote: Quote) -> Cue | None:
     """The cue object of the quote's cue mention."""
     if quote.cue is None:
-        return None
-    return next((cue for cue in context.cues if cue.start == quote.cue.start), None)
+        return None  # the mention may open with an auxiliary ("wurden … gebeten"): match by the head
+    return next((cue for cue in context.cues if any(span.start <= cue.head.start < span.end for span in quote.cue.spans)), None)
 
 
 def _from_tree(cue: Cue) -> list[Located]:
@@ -68,6 +69,10 @@ def _from_tree(cue: Cue) -> list[Located]:
     sentence, verb = cue.sentence, cue.head
     if cue.kind != "verb":
         return []
+    if cue.lemma in PASSIVE_ADDRESSEE_VERBS and any(c.deprel == "aux:pass" for c in sentence.children(verb)):
+        subject = next((c for c in sentence.children(verb) if c.deprel in ("nsubj:pass", "nsubj")), None)
+        if subject is not None and subject.text.lower() not in NOT_ADDRESSEES:
+            return _phrase(sentence, subject)  # "Die Anwohner wurden gebeten"
     for child in sentence.children(verb):
         if child.text.lower() in NOT_ADDRESSEES or child in cue.words:
             continue

@@ -79,6 +79,12 @@ def could_be_subject(phrase: Sequence[Located]) -> bool:
     return True
 
 
+# Verbs whose passive subject is the person addressed, not the speaker ("Die Anwohner wurden
+# gebeten", "Ihm wird vorgeworfen"); the addressee module reads it from there.
+PASSIVE_ADDRESSEE_VERBS = frozenset(
+    "fragen bitten auffordern warnen ermahnen drängen aufrufen ermutigen beschwören anflehen "
+    "vorwerfen beschuldigen verdächtigen anklagen raten".split()
+)
 NOMINATIVE_PRONOUNS = frozenset("er ich wir du".split())
 NAME_PARTICLES = frozenset("von van de zu".split())  # "Von der Leyen sagte": part of the name
 
@@ -108,6 +114,11 @@ def subject_of(sentence: Sentence, verb: Word) -> Word | None:
             return None
         current = sentence.head(current)
     return None
+
+
+def addressed(sentence: Sentence, verb: Word) -> bool:
+    """A passive verb of addressing: its subject is the addressee."""
+    return verb.lemma in PASSIVE_ADDRESSEE_VERBS and any(c.deprel == "aux:pass" for c in sentence.children(verb))
 
 
 def _antecedent(sentence: Sentence, subject: Word) -> Word | None:
@@ -392,6 +403,8 @@ def speaker_items(context: Context, sentence: Sentence, verb: Word, allowed: Seq
         subject = quoted_person(sentence, verb) or subject
     if subject is not None and _impersonal(sentence, verb, subject):
         return []  # "heißt es", "es wurde mitgeteilt", "man sagt": no one is named
+    if subject is not None and subject.deprel != "obl:agent" and addressed(sentence, verb):
+        return []  # "Die Anwohner wurden gebeten, …": the subject was spoken to
     if subject is not None and subject.deprel not in SUBJECT_RELATIONS | AGENT_RELATIONS:
         pass  # the antecedent of a relative pronoun: its own preposition is the main clause's
     elif subject is not None and subject.deprel != "obl:agent" and _case_marked(sentence, subject):

@@ -200,3 +200,17 @@ def test_a_sentence_of_direct_quotations_is_no_indirect_speech():
     quoted_from = text.index("„")
     assert not [q for q in found if q.type != "Direct" and q.end > quoted_from], _describe(found)
     assert [q.speaker.text for q in found if q.type == "Direct"][-1] == "die Vorwürfe der Anwältin"
+
+
+ADDRESSED = [
+    # (text, speaker or None, addressee): a passive verb of addressing; the cue opens with its auxiliary
+    ("Die Anwohner wurden von der Polizei gebeten, ihre Fenster geschlossen zu halten.", "der Polizei", "Die Anwohner"),
+    ("Die Regierung wurde aufgefordert, die Steuern zu senken.", None, "Die Regierung"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, addressee", ADDRESSED, ids=[c[0][:40] for c in ADDRESSED])
+def test_the_subject_of_a_passive_verb_of_addressing_is_the_addressee(text, speaker, addressee):
+    (found,) = [q for r in quotes.Extractor("compact").pipe([("a", text)]) for q in r.quotes]
+    assert (found.speaker.text if found.speaker else None) == speaker, _describe([found])
+    assert found.addressee is not None and found.addressee.text == addressee, _describe([found])

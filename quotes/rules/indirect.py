@@ -19,7 +19,7 @@ from ..context import Context, Located
 from ..cues import Cue
 from ..document import Sentence, Word
 from ..quote import Mention, Quote, Speaker
-from ..speakers import SOURCE_VERBS, chunk_after, chunk_before, source_of_impersonal, speaker_items, subject_by_position
+from ..speakers import SOURCE_VERBS, addressed, chunk_after, chunk_before, source_of_impersonal, speaker_items, subject_by_position
 
 COMPLEMENT_RELATIONS = frozenset({"ccomp", "xcomp", "parataxis", "csubj", "csubj:pass"})
 COMPLEMENTIZERS = frozenset({"dass", "daß", "ob"})
@@ -117,6 +117,8 @@ def _speaker_for(context: Context, cue: Cue, frame: Sequence[Located]) -> list[L
     if cue.lemma in SOURCE_VERBS:
         return source_of_impersonal(frame)
     items = speaker_items(context, cue.sentence, cue.head, frame)
+    if not items and addressed(cue.sentence, cue.head):
+        return _passive_agent(cue.sentence, cue.head, _sentence_items(cue.sentence))  # "Die Anwohner wurden (von der Polizei) gebeten"
     if not items:
         index = next((i for i, item in enumerate(frame) if item.word is cue.head), None)
         items = subject_by_position(frame, index) if index is not None else []
