@@ -143,11 +143,12 @@ def _object_after_verb(quote: Quote, cue: Cue, items: Sequence[Located]) -> list
     if starts is None:
         return []
     speaker = set(quote.speaker.tokens) if quote.speaker else set()
-    position = next((i for i, item in enumerate(items) if item.word is cue.head), None)
+    marked = cue.marked_words()  # "hatte der Zeitung gesagt": the object follows the auxiliary
+    position = next((i for i, item in enumerate(items) if item.word in marked), None)
     if position is None:
         return []
     i = position + 1
-    while i < len(items) and (items[i].word.token in speaker or items[i].word in cue.words):
+    while i < len(items) and (items[i].word.token in speaker or items[i].word in marked):
         i += 1
     if i < len(items) and items[i].word.text.lower() in starts:
         if items[i].word.upos == "PRON":

@@ -203,14 +203,17 @@ def test_a_sentence_of_direct_quotations_is_no_indirect_speech():
 
 
 ADDRESSED = [
-    # (text, speaker or None, addressee): a passive verb of addressing; the cue opens with its auxiliary
+    # (text, speaker or None, addressee): cues that open with their auxiliary; a passive verb of
+    # addressing makes its subject the addressee
     ("Die Anwohner wurden von der Polizei gebeten, ihre Fenster geschlossen zu halten.", "der Polizei", "Die Anwohner"),
     ("Die Regierung wurde aufgefordert, die Steuern zu senken.", None, "Die Regierung"),
+    # a dative object between the auxiliary and the participle
+    ("Der Minister hatte der Zeitung gesagt, er trete zurück.", "Der Minister", "der Zeitung"),
 ]
 
 
 @pytest.mark.parametrize("text, speaker, addressee", ADDRESSED, ids=[c[0][:40] for c in ADDRESSED])
-def test_the_subject_of_a_passive_verb_of_addressing_is_the_addressee(text, speaker, addressee):
+def test_addressees_of_cues_with_auxiliaries(text, speaker, addressee):
     (found,) = [q for r in quotes.Extractor("compact").pipe([("a", text)]) for q in r.quotes]
     assert (found.speaker.text if found.speaker else None) == speaker, _describe([found])
     assert found.addressee is not None and found.addressee.text == addressee, _describe([found])
