@@ -17,11 +17,9 @@ from .context import Context, Located
 from .cues import Cue
 from .document import Sentence, Word
 from .quote import Mention, Quote
-from .speakers import PASSIVE_ADDRESSEE_VERBS, chunk_after, phrase_words
+from .speakers import ADDRESSING_VERBS, addressed, chunk_after, phrase_words
 
 OBLIQUE_RELATIONS = frozenset({"obl", "nmod", "obl:arg"})
-# Cue verbs whose accusative object is the person addressed.
-ADDRESSING_VERBS = frozenset("fragen bitten auffordern warnen ermahnen drängen aufrufen ermutigen beschwören anflehen".split())
 # Verbs whose "an" phrase is the addressee ("appellierte an die Regierung").
 APPEAL_VERBS = frozenset("appellieren schreiben richten wenden".split())
 # Nouns of conversation whose "mit" phrase is the addressee ("im Gespräch mit der Zeitung"),
@@ -69,7 +67,7 @@ def _from_tree(cue: Cue) -> list[Located]:
     sentence, verb = cue.sentence, cue.head
     if cue.kind != "verb":
         return []
-    if cue.lemma in PASSIVE_ADDRESSEE_VERBS and any(c.deprel == "aux:pass" for c in sentence.children(verb)):
+    if addressed(sentence, verb):
         subject = next((c for c in sentence.children(verb) if c.deprel in ("nsubj:pass", "nsubj")), None)
         if subject is not None and subject.text.lower() not in NOT_ADDRESSEES:
             return _phrase(sentence, subject)  # "Die Anwohner wurden gebeten"

@@ -79,12 +79,11 @@ def could_be_subject(phrase: Sequence[Located]) -> bool:
     return True
 
 
+# Cue verbs whose accusative object is the person addressed ("fragte ihn").
+ADDRESSING_VERBS = frozenset("fragen bitten auffordern warnen ermahnen drängen aufrufen ermutigen beschwören anflehen".split())
 # Verbs whose passive subject is the person addressed, not the speaker ("Die Anwohner wurden
-# gebeten", "Ihm wird vorgeworfen"); the addressee module reads it from there.
-PASSIVE_ADDRESSEE_VERBS = frozenset(
-    "fragen bitten auffordern warnen ermahnen drängen aufrufen ermutigen beschwören anflehen "
-    "vorwerfen beschuldigen verdächtigen anklagen raten".split()
-)
+# gebeten", "Ihm wird vorgeworfen").
+PASSIVE_ADDRESSEE_VERBS = ADDRESSING_VERBS | frozenset("vorwerfen beschuldigen verdächtigen anklagen raten".split())
 NOMINATIVE_PRONOUNS = frozenset("er ich wir du".split())
 NAME_PARTICLES = frozenset("von van de zu".split())  # "Von der Leyen sagte": part of the name
 
@@ -116,9 +115,14 @@ def subject_of(sentence: Sentence, verb: Word) -> Word | None:
     return None
 
 
+def passive(sentence: Sentence, verb: Word) -> bool:
+    """Whether the tree gives ``verb`` a passive auxiliary ("wurde … zitiert")."""
+    return any(child.deprel == "aux:pass" for child in sentence.children(verb))
+
+
 def addressed(sentence: Sentence, verb: Word) -> bool:
     """A passive verb of addressing: its subject is the addressee."""
-    return verb.lemma in PASSIVE_ADDRESSEE_VERBS and any(c.deprel == "aux:pass" for c in sentence.children(verb))
+    return verb.lemma in PASSIVE_ADDRESSEE_VERBS and passive(sentence, verb)
 
 
 def _antecedent(sentence: Sentence, subject: Word) -> Word | None:
@@ -375,8 +379,7 @@ def _impersonal(sentence: Sentence, verb: Word, subject: Word) -> bool:
         return True
     if form != "es":
         return False
-    passive = any(child.deprel == "aux:pass" for child in sentence.children(verb))
-    return subject.deprel in ("expl", "nsubj:pass") or passive or {verb.lemma.lower(), verb.text.lower()} & IMPERSONAL_FORMS != set()
+    return subject.deprel in ("expl", "nsubj:pass") or passive(sentence, verb) or {verb.lemma.lower(), verb.text.lower()} & IMPERSONAL_FORMS != set()
 
 
 SOURCE_PREPOSITIONS = frozenset("in im auf aus bei laut".split())
@@ -465,7 +468,7 @@ def with_apposition(frame: Sequence[Located], speaker: list[Located]) -> list[Lo
 def quoted_person(sentence: Sentence, verb: Word) -> Word | None:
     """"Man zitierte einen Augenzeugen": with an active "zitieren" and no one named as subject the
     object spoke (WIKINEWS gives "Die Zeitung zitierte X" to the newspaper, its subject)."""
-    if not verb.text.lower().startswith("zitier") or any(c.deprel == "aux:pass" for c in sentence.children(verb)):
+    if not verb.text.lower().startswith("zitier") or passive(sentence, verb):
         return None
     return next((c for c in sentence.children(verb) if c.relation == "obj"), None)
 

@@ -18,7 +18,7 @@ from ..cues import Cue, frame_verb_cue
 from ..document import Word
 from ..marks import Quotation
 from ..quote import Mention, Quote, Speaker
-from ..speakers import SOURCE_VERBS, chunk_after, source_of_impersonal, speaker_items, subject_by_position
+from ..speakers import SOURCE_VERBS, chunk_after, passive, source_of_impersonal, speaker_items, subject_by_position
 
 DASHES = frozenset({"–", "—", "-"})
 # Words after which quoted text is a name or a distancing quote, not speech.
@@ -268,7 +268,7 @@ def _names(cue: Cue) -> bool:
     if cue.lemma in ("heißen", "lauten"):
         return any(c.deprel == "nsubj" and c.text.lower() != "es" for c in children)
     if cue.lemma == "nennen":
-        return any(c.text == "sich" or c.deprel == "aux:pass" for c in children) or (
+        return passive(cue.sentence, cue.head) or any(c.text == "sich" for c in children) or (
             cue.head.xpos == "VVPP" and not any(c.relation == "aux" for c in children)
         )
     return False
@@ -350,8 +350,8 @@ def direct_double_attribution(context: Context, found: Attribution) -> tuple[Att
         return None
     frame = list(found.frame)
     sentence, verb = found.cue.sentence, found.cue.head
-    passive = any(child.deprel == "aux:pass" for child in sentence.children(verb))
-    if passive:  # the subject is the person, the agent or source the medium
+    in_passive = passive(sentence, verb)
+    if in_passive:  # the subject is the person, the agent or source the medium
         von = next((i for i, item in enumerate(frame) if item.word.text.lower() in ("von", "vom")), None)
         other = (chunk_after(frame, von + 1) if von is not None else []) or source_of_impersonal(frame)
     else:  # the subject is the medium, the object the person
@@ -360,7 +360,7 @@ def direct_double_attribution(context: Context, found: Attribution) -> tuple[Att
     taken = {id(item.word) for item in found.speaker}
     if not other or any(id(item.word) in taken for item in other):
         return None
-    person, medium = ("Speech", "Writing") if passive else ("Writing", "Speech")
+    person, medium = ("Speech", "Writing") if in_passive else ("Writing", "Speech")
     second = Attribution("direct_double_attribution", found.frame, found.cue, other, found.confidence * 0.8, medium)
     return replace(found, medium=person), second
 

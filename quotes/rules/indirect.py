@@ -19,7 +19,7 @@ from ..context import Context, Located
 from ..cues import Cue
 from ..document import Sentence, Word
 from ..quote import Mention, Quote, Speaker
-from ..speakers import SOURCE_VERBS, addressed, chunk_after, chunk_before, source_of_impersonal, speaker_items, subject_by_position
+from ..speakers import SOURCE_VERBS, addressed, chunk_after, chunk_before, passive, source_of_impersonal, speaker_items, subject_by_position
 
 COMPLEMENT_RELATIONS = frozenset({"ccomp", "xcomp", "parataxis", "csubj", "csubj:pass"})
 COMPLEMENTIZERS = frozenset({"dass", "daß", "ob"})
@@ -451,7 +451,7 @@ def reported_speech_act(context: Context, sentence: Sentence, cue: Cue) -> Findi
         return None
     if cue.lemma == "sprechen" and not any(w.text.lower() in ("von", "vom") for w in sentence.words[verb.id :]):
         return None  # "sprach mit seiner Frau": talking, not reporting
-    if any(c.deprel == "aux:pass" for c in sentence.children(verb)) or _after_passive_auxiliary(sentence, verb):
+    if passive(sentence, verb) or _after_passive_auxiliary(sentence, verb):
         speaker = _passive_agent(sentence, verb, items)  # "wurde vom Wetterdienst als hoch eingestuft"
     else:
         speaker = speaker_items(context, sentence, verb, items) or subject_by_position(items, verb.id - 1)
