@@ -83,6 +83,13 @@ POSITIVE = [
     ("Am Mittwoch will der Außenminister einen neuen Vermittlungsversuch unternehmen.", "Reported", "Am Mittwoch will der Außenminister einen neuen Vermittlungsversuch unternehmen.", "der Außenminister", None),
     # a passive speech act names its speaker as agent ("von X", "vom X")
     ("Der Plan wurde von der Opposition als unrealistisch bezeichnet.", "Reported", "Der Plan wurde von der Opposition als unrealistisch bezeichnet.", "der Opposition", None),
+    # a sentence-initial preposition the compact model tags as a noun opens no speaker phrase
+    ("Gegenüber Spiegel Online berichtete Michael Gordon, dass die Soldaten keine Munition gehabt hätten.", "Indirect", "dass die Soldaten keine Munition gehabt hätten", "Michael Gordon", "berichtete"),
+    # quoted words end a speaker phrase (only a capitalised quoted name belongs to it), and so
+    # does a second noun phrase opened by a quantifier
+    ("Der Fall wird nach Angaben der Staatsanwaltschaft „ganz besonders sorgfältig“ geprüft.", "Direct", "„ganz besonders sorgfältig“", "Angaben der Staatsanwaltschaft", "nach"),
+    ("Nach einem Besuch im Krisengebiet sprach der mexikanische Präsident von der „schlimmsten Katastrophe“ des Landes.", "Direct", "„schlimmsten Katastrophe“", "der mexikanische Präsident", "sprach"),
+    ("In einem Gespräch mit dem Minister wies der Geschäftsführer alle Vorwürfe als „haltlos“ zurück.", "Direct", "„haltlos“", "der Geschäftsführer", "wies … zurück"),
 ]
 
 # continuation over sentences: (text, type, quote text, speaker text)

@@ -123,6 +123,25 @@ def test_role_noun_rejects(word: str) -> None:
     assert role_noun(word) is None
 
 
+def test_function_words_are_mined_classes_not_nouns() -> None:
+    header, *rows = read("function_words.tsv")
+    assert header == ["word", "upos", "count"]
+    assert rows == sorted(rows) and len({r[0] for r in rows}) == len(rows)
+    assert {r[1] for r in rows} <= {"ADV", "ADP", "ADJ", "SCONJ", "CCONJ", "PART"}
+    assert all(r[0].islower() and r[0].isalpha() and int(r[2]) >= 3 for r in rows)
+
+
+@pytest.mark.parametrize(("form", "upos"), [("gestern", "ADV"), ("Tatsächlich", "ADJ"), ("Angesichts", "ADP"),
+                                            ("gegenüber", "ADP"), ("obwohl", "SCONJ")])
+def test_function_word(form: str, upos: str) -> None:
+    assert lexicon.function_word(form) == upos
+
+
+@pytest.mark.parametrize("form", ["Merkel", "morgen", "Deutsche", "Sprecher", "sie", "die"])
+def test_function_word_rejects_nominal_forms(form: str) -> None:
+    assert lexicon.function_word(form) is None
+
+
 def test_loaders_are_cached_and_read_only() -> None:
     assert lexicon.cue_verbs() is lexicon.cue_verbs()
     with pytest.raises(TypeError):

@@ -187,3 +187,15 @@ def role_noun(word: str) -> RoleNoun | None:
         if low.endswith(ending) and len(low) > len(ending) + 2:
             found = _lookup(low[: -len(ending)] + replacement)
     return found
+
+
+@lru_cache(maxsize=1)
+def function_words() -> Mapping[str, str]:
+    """Word class (ADV, ADP, ADJ, SCONJ, CCONJ, PART) of lowercased forms that are almost never
+    a noun, name or pronoun in tagged German text ("gestern", "angesichts", "tatsächlich")."""
+    return MappingProxyType({r["word"]: r["upos"] for r in _rows("function_words.tsv")})
+
+
+def function_word(form: str) -> str | None:
+    """The word class of a function word or adverb, by lowercased form; None for other words."""
+    return function_words().get(form.lower())

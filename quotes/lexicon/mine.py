@@ -1,4 +1,4 @@
-"""Mine the cue and role-noun lexicons from the annotated training corpora.
+"""Mine the cue, role-noun and function-word lexicons from the training corpora.
 
 Usage::
 
@@ -6,7 +6,9 @@ Usage::
 
 Reads only the train splits of WIKINEWS (``wikinews-quotes-2024/data/train``) and GePaDe
 (``spkatt2023-gepade/data/train/task1``) and writes ``cue_verbs.tsv``, ``cue_words.tsv`` and
-``role_nouns.tsv``. Output is deterministic (sorted rows, no randomness).
+``role_nouns.tsv``; ``function_words.tsv`` comes from the part-of-speech tags of the
+Redewiedergabe main corpus and the UD German treebanks next to the corpora (``--ud``; the
+held-out half of GSD test is not read). Output is deterministic (sorted rows, no randomness).
 
 Lemmas come from HanTa (``pip install HanTa``), a mining-only requirement: the runtime loader in
 ``quotes.lexicon`` reads the TSV files and needs nothing beyond the standard library.
@@ -26,6 +28,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..models import convert
+
 MEDIA = ("Speech", "Writing", "Thought", "SW", "ST", "TW")
 MIN_COUNT = 2  # WIKINEWS occurrences needed for a mined entry
 MIN_GEPADE = 5  # GePaDe-only verbs need more evidence and a medium given by hand
@@ -41,6 +45,12 @@ LIGHT_VERBS = {"lassen"}
 # Determiners and modifiers skipped between a cue preposition and its noun ("nach eigenen Angaben").
 NOUN_PREMODIFIERS = ("ART", "ADJ", "PPOSAT", "PIAT", "PIDAT", "CARD", "APPRART")
 CUE_PREPOSITIONS = {"nach", "laut", "gemäß"}  # take a noun object: "nach Angaben"
+# Function words: forms seen at least MIN_FUNCTION_COUNT times, mostly in one of these classes
+# and almost never (tagging noise) as a noun, name, pronoun, determiner or number.
+FUNCTION_CLASSES = {"ADV", "ADP", "SCONJ", "CCONJ", "PART", "ADJ"}
+NOMINAL_CLASSES = {"NOUN", "PROPN", "PRON", "DET", "NUM", "X"}
+MIN_FUNCTION_COUNT = 3
+MAX_NOMINAL_SHARE = 0.05  # "gestern" 62 ADV, 1 NOUN is kept; "morgen" 33 ADV, 70 NOUN is not
 
 # --- hand review ---------------------------------------------------------------------------
 # Mined verbs that are not cues on their own: auxiliaries, support verbs of noun cues
@@ -411,8 +421,36 @@ def write_tsv(path: Path, header: list[str], rows: Iterable[Iterable[object]]) -
     return len(rows)
 
 
-def mine(corpora: Path, out: Path) -> dict[str, int]:
-    """Mine all three lexicons; returns the number of rows written per file."""
+def tagged_sentences(corpora: Path, ud: Path) -> Iterator[convert.Sentence]:
+    """Part-of-speech tagged sentences: Redewiedergabe main (STTS mapped to UPOS) and the UD
+    German treebanks, without the held-out half of GSD test."""
+    yield from convert.read_redewiedergabe(str(corpora / "redewiedergabe/data/main/tsv"))
+    for path in sorted(ud.glob("*/*.conllu")):
+        sentences = convert.read_conllu(str(path))
+        if path.name.endswith("gsd-ud-test.conllu"):
+            sentences, _ = convert.split_heldout(sentences)
+        yield from sentences
+
+
+def function_word_rows(sentences: Iterable[convert.Sentence]) -> list[tuple[str, str, int]]:
+    """(form, class, count) for lowercased forms that are (almost) never nominal: "gestern",
+    "angesichts", "tatsächlich". A capitalised one opening a sentence is no noun phrase."""
+    classes: dict[str, Counter[str]] = defaultdict(Counter)
+    for sentence in sentences:
+        for row in sentence.words():
+            classes[row[1].lower()][row[3]] += 1
+    rows = []
+    for form, seen in sorted(classes.items()):
+        total = sum(seen.values())
+        upos = seen.most_common(1)[0][0]
+        nominal = sum(n for tag, n in seen.items() if tag in NOMINAL_CLASSES)
+        if total >= MIN_FUNCTION_COUNT and form.isalpha() and upos in FUNCTION_CLASSES and nominal <= MAX_NOMINAL_SHARE * total:
+            rows.append((form, upos, total))
+    return rows
+
+
+def mine(corpora: Path, out: Path, ud: Path) -> dict[str, int]:
+    """Mine all four lexicons; returns the number of rows written per file."""
     verbs: dict[str, Tally] = defaultdict(Tally)
     particle: dict[str, str] = {}
     words: dict[tuple[str, str], Tally] = defaultdict(Tally)
@@ -463,15 +501,18 @@ def mine(corpora: Path, out: Path) -> dict[str, int]:
                                    ["word", "kind", "medium", "count", "source"], word_rows),
         "role_nouns.tsv": write_tsv(out / "role_nouns.tsv", ["noun", "gender", "compound_head",
                                     "count", "source"], role_rows(c.speaker for c in cues)),
+        "function_words.tsv": write_tsv(out / "function_words.tsv", ["word", "upos", "count"],
+                                        function_word_rows(tagged_sentences(corpora, ud))),
     }
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", type=Path, required=True, help="folder with the corpora")
+    parser.add_argument("--ud", type=Path, help="folder with the UD German treebanks (default: ud-german next to --corpora)")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent, help="output folder")
     args = parser.parse_args(argv)
-    for name, n in mine(args.corpora, args.out).items():
+    for name, n in mine(args.corpora, args.out, args.ud or args.corpora.parent / "ud-german").items():
         print(f"{name}: {n} entries")
 
 
