@@ -90,6 +90,9 @@ POSITIVE = [
     ("Der Fall wird nach Angaben der Staatsanwaltschaft „ganz besonders sorgfältig“ geprüft.", "Direct", "„ganz besonders sorgfältig“", "Angaben der Staatsanwaltschaft", "nach"),
     ("Nach einem Besuch im Krisengebiet sprach der mexikanische Präsident von der „schlimmsten Katastrophe“ des Landes.", "Direct", "„schlimmsten Katastrophe“", "der mexikanische Präsident", "sprach"),
     ("In einem Gespräch mit dem Minister wies der Geschäftsführer alle Vorwürfe als „haltlos“ zurück.", "Direct", "„haltlos“", "der Geschäftsführer", "wies … zurück"),
+    # a quoted phrase inside the clause of a cue takes the subject by word order when the tree has none
+    ("Angesichts solcher Alternativen nannte Reinhard Jung, Geschäftsführer des Bauernbundes Brandenburg, die Gentech-Kartoffel Amflora „überflüssig wie ein Kropf“.",
+     "Direct", "„überflüssig wie ein Kropf“", "Reinhard Jung, Geschäftsführer des Bauernbundes Brandenburg", "nannte"),
 ]
 
 # continuation over sentences: (text, type, quote text, speaker text)
@@ -110,6 +113,8 @@ CONTINUATIONS = [
 
 # (text, quote type that must not be found, or None for "no quote at all")
 NEGATIVE = [
+    # a speech act that frames a direct quote is that quote's cue, not Reported speech of its own
+    ("Der CSU-Landesgruppenvorsitzende Hans-Peter Friedrich bezeichnete den Besuch als ein „wichtiges Zeichen“.", "Reported"),
     # a direct quote's frame with an apposition is no parenthetical indirect frame
     ("„Das ist richtig ärgerlich“, sagte Andreas Beck, Spieler von Hoffenheim, gegenüber einem Reporter.", "Indirect"),
     ("Er sagte den Termin kurzfristig ab.", None),

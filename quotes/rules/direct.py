@@ -221,7 +221,9 @@ def direct_embedded(context: Context, quotation: Quotation) -> Attribution | Non
     for i in order:
         cue = context.cue_of(sentence[i])
         if cue is not None and cue.kind == "verb" and cue.head is sentence[i].word:
-            speaker = _speaker(context, cue, sentence, [])
+            # by word order on the quotation's side only: a phrase must not run across it
+            side, at = (left, i) if i < len(left) else (right, i - len(left))
+            speaker = _speaker(context, cue, sentence, subject_by_position(side, at))
             if speaker and speaker[0].word.start <= quotation.start < speaker[-1].word.end + 2:
                 return None  # „Automobilwoche“ berichtete: the quotation names the speaker
             return Attribution("direct_embedded", (), cue, speaker, 0.7)

@@ -69,6 +69,7 @@ class Finding:
     speaker: Sequence[Located] = ()
     confidence: float = 0.8
     whole_sentence: bool = False  # keep the final punctuation, as the corpus does for these types
+    act: Cue | None = None  # the verb of a Reported speech act, which the corpus does not mark as cue
 
 
 def located(sentence: Sentence, words: Sequence[Word]) -> list[Located]:
@@ -461,7 +462,7 @@ def reported_speech_act(context: Context, sentence: Sentence, cue: Cue) -> Findi
     if sum(1 for item in items if id(item.word) not in taken and item.word.upos != "PUNCT") < 2:
         return None  # nothing besides speaker and verb: no reported content
     message = items
-    return Finding("reported_speech_act", "Reported", message, None, (), speaker, 0.6, whole_sentence=True)
+    return Finding("reported_speech_act", "Reported", message, None, (), speaker, 0.6, whole_sentence=True, act=cue)
 
 
 def _passive_agent(sentence: Sentence, verb: Word, items: Sequence[Located]) -> list[Located]:
@@ -645,8 +646,10 @@ def find_indirect_quotes(context: Context, direct: Sequence[Quote]) -> list[Quot
     for quote in direct:
         if quote.speaker is not None:
             speakers.append((quote.end, context.words_in(quote.speaker.start, quote.speaker.end)))
+    direct_cues = {q.cue.start for q in direct if q.cue is not None}
     for sentence in context.document.sentences:
-        findings = _sentence_findings(context, sentence)
+        # "X kritisierte: „…“", "bezeichnete es als „…“": the speech act frames a direct quote
+        findings = [f for f in _sentence_findings(context, sentence) if f.act is None or f.act.head.start not in direct_cues]
         intention = reported_intention(context, sentence) if not findings else None
         for finding in findings or ([intention] if intention is not None else []):
             quote = _build(context, finding)
