@@ -300,6 +300,8 @@ def _noun_run(items: Sequence[Located], start: int) -> list[Located]:
         word = items[i].word
         if run and run[-1].word.upos in ("NOUN", "PROPN") and word.upos == "ADJ" and word.text[:1].islower() and not _genitive_adjective(items, i):
             break  # attributive adjectives precede their noun: this one starts something else
+        if run and run[-1].word.upos in ("NOUN", "PROPN") and word.upos == "NUM" and i + 1 < len(items) and items[i + 1].word.upos == "NOUN":
+            break  # "laut Behördenangaben | 7.000 Menschen": a number before a noun opens a new phrase
         if word.upos in NOUN_PHRASE_UPOS or (
             run and (_genitive_link(items, i) or _truncated_compound(items, i) or _hyphen_link(items, i) or _coordination(items, i))
         ):

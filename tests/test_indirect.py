@@ -90,6 +90,12 @@ POSITIVE = [
     ("Der Fall wird nach Angaben der Staatsanwaltschaft „ganz besonders sorgfältig“ geprüft.", "Direct", "„ganz besonders sorgfältig“", "Angaben der Staatsanwaltschaft", "nach"),
     ("Nach einem Besuch im Krisengebiet sprach der mexikanische Präsident von der „schlimmsten Katastrophe“ des Landes.", "Direct", "„schlimmsten Katastrophe“", "der mexikanische Präsident", "sprach"),
     ("In einem Gespräch mit dem Minister wies der Geschäftsführer alle Vorwürfe als „haltlos“ zurück.", "Direct", "„haltlos“", "der Geschäftsführer", "wies … zurück"),
+    # sources after "nach" and "laut": research and reporting nouns, "nach" as postposition, a name
+    # the tagger took for no noun, a number opening the next phrase
+    ("Nach einer ersten Analyse entstand aus bisher unbekannten Gründen ein Treibstoffleck.", "Indirect", "entstand aus bisher unbekannten Gründen ein Treibstoffleck", "einer ersten Analyse", "Nach"),
+    ("Seiner Meinung nach hätte die Flughafenaufsicht von einer Landung abraten müssen.", "Indirect", "hätte die Flughafenaufsicht von einer Landung abraten müssen", "Seiner Meinung", "nach"),
+    ("Laut bildblog.de veröffentlichte das Ministerium kürzlich einen Bericht über Leistungsmissbrauch.", "Indirect", "veröffentlichte das Ministerium kürzlich einen Bericht über Leistungsmissbrauch", "bildblog.de", "Laut"),
+    ("In dieser Region mussten laut Behördenangaben 7.000 Menschen in Sicherheit gebracht werden.", "Indirect", "In dieser Region mussten … 7.000 Menschen in Sicherheit gebracht werden", "Behördenangaben", "laut"),
     # a quoted phrase inside the clause of a cue takes the subject by word order when the tree has none
     ("Angesichts solcher Alternativen nannte Reinhard Jung, Geschäftsführer des Bauernbundes Brandenburg, die Gentech-Kartoffel Amflora „überflüssig wie ein Kropf“.",
      "Direct", "„überflüssig wie ein Kropf“", "Reinhard Jung, Geschäftsführer des Bauernbundes Brandenburg", "nannte"),

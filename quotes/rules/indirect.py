@@ -27,12 +27,17 @@ COMPLEMENTIZERS = frozenset({"dass", "daß", "ob"})
 NOT_COMPLEMENT_OPENERS = frozenset("und aber oder doch denn sondern weil da als nachdem bevor während obwohl wenn falls damit sodass um".split())
 WH_WORDS = frozenset("wie was wer wen wem warum weshalb weswegen wann wo woher wohin wieso welche welcher welches welchen inwiefern".split())
 SENTENCE_PUNCTUATION = frozenset({".", "!", "?", "…", ":", ";"})
-# Nouns after "nach" that make it a source ("nach Angaben der Polizei"), not time or place.
+# Nouns after "nach" that make it a source ("nach Angaben der Polizei"), not time or place; before
+# it, "nach" is a postposition ("Seiner Meinung nach", "Dem Vernehmen nach").
 SOURCE_NOUNS_AFTER_NACH = frozenset(
     "angabe angaben information informationen aussage aussagen wort worten ansicht ansichten einschätzung "
     "einschätzungen meinung bericht berichten darstellung darstellungen schätzung schätzungen erkenntnis "
     "erkenntnissen auffassung überzeugung worte mitteilung mitteilungen meldung meldungen auskunft auskünften "
-    "beobachtung beobachtungen äußerung äußerungen".split()
+    "beobachtung beobachtungen äußerung äußerungen berechnung berechnungen ermittlung ermittlungen analyse "
+    "analysen planung planungen studie studien umfrage umfragen untersuchung untersuchungen prognose "
+    "prognosen hochrechnung hochrechnungen stellungnahme ankündigung erfahrung erfahrungen vorhersage "
+    "hinweis hinweisen quellenlage kenntnisstand ermittlungsstand plan plänen dokument nachricht ergebnis "
+    "ergebnissen gesetz verfassung vernehmen bekunden".split()
 )
 # Finite Konjunktiv I (and II standing in for it) forms the compact tagger may not mark Mood=Sub.
 SUBJUNCTIVE_FORMS = frozenset(
@@ -310,7 +315,7 @@ def indirect_according_to(context: Context, sentence: Sentence, cue: Cue) -> Fin
     items = _sentence_items(sentence)
     index = cue.head.id - 1
     if cue.kind == "preposition" and cue.lemma in ("laut", "gemäß"):
-        source = chunk_after(items, index + 1)
+        source = chunk_after(items, index + 1) or _bare_name(items, index + 1)
         frame = items[index : index + 1 + len(source)] if source else []
     elif cue.kind == "postposition" or cue.lemma == "zufolge":
         source = chunk_before(items[:index])
@@ -323,10 +328,13 @@ def indirect_according_to(context: Context, sentence: Sentence, cue: Cue) -> Fin
         if len(message) < 3:
             return None
         return Finding("indirect_according_to", "Indirect", message, cue, [items[index]], source, 0.7)
+    elif cue.lemma == "nach" and index > 0 and _source_noun(words[index - 1]):
+        source = chunk_before(items[:index])  # "Seiner Meinung nach", "Dem Vernehmen nach"
+        frame = source + [items[index]] if source else []
     elif cue.lemma == "nach" and index + 1 < len(words):
         following = chunk_after(items, index + 1)
         nouns = [item for item in following if item.word.upos in ("NOUN", "PROPN")]
-        if not nouns or not nouns[0].word.text.lower().endswith(tuple(SOURCE_NOUNS_AFTER_NACH)):
+        if not nouns or not _source_noun(nouns[0].word):
             return None  # "nach dem Spiel", "nach Berlin": time or place, not a source
         source = following
         frame = items[index : index + 1 + len(source)]
@@ -339,6 +347,20 @@ def indirect_according_to(context: Context, sentence: Sentence, cue: Cue) -> Fin
     if len(message) < 3:
         return None
     return Finding("indirect_according_to", "Indirect", message, cue, frame, source, 0.75)
+
+
+def _source_noun(word: Word) -> bool:
+    return word.text[:1].isupper() and word.text.lower().endswith(tuple(SOURCE_NOUNS_AFTER_NACH))
+
+
+def _bare_name(items: Sequence[Located], position: int) -> list[Located]:
+    """A source the tagger took for no noun: "laut taz", "Laut bildblog.de veröffentlichte …"."""
+    if position >= len(items):
+        return []
+    word = items[position].word
+    if word.upos in ("VERB", "AUX", "PUNCT", "ADP", "DET", "PRON") or lexicon.function_word(word.text) is not None:
+        return []
+    return [items[position]]
 
 
 def indirect_wie_clause(context: Context, sentence: Sentence, cue: Cue) -> Finding | None:
