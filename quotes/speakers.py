@@ -408,8 +408,8 @@ def _impersonal(sentence: Sentence, verb: Word, subject: Word) -> bool:
 
 SOURCE_PREPOSITIONS = frozenset("in im auf aus bei laut".split())
 # Cue verbs whose source is a place or document in the frame, not a subject: "In der Studie heißt
-# es", "Aus Militärkreisen verlautete".
-SOURCE_VERBS = frozenset({"heißen", "verlauten"})
+# es", "Aus Militärkreisen verlautete", "Dies geht aus einer Pressemitteilung hervor".
+SOURCE_VERBS = frozenset({"heißen", "verlauten", "hervorgehen"})
 
 
 def source_of_impersonal(items: Sequence[Located]) -> list[Located]:

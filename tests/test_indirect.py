@@ -96,6 +96,11 @@ POSITIVE = [
     ("Seiner Meinung nach hätte die Flughafenaufsicht von einer Landung abraten müssen.", "Indirect", "hätte die Flughafenaufsicht von einer Landung abraten müssen", "Seiner Meinung", "nach"),
     ("Laut bildblog.de veröffentlichte das Ministerium kürzlich einen Bericht über Leistungsmissbrauch.", "Indirect", "veröffentlichte das Ministerium kürzlich einen Bericht über Leistungsmissbrauch", "bildblog.de", "Laut"),
     ("In dieser Region mussten laut Behördenangaben 7.000 Menschen in Sicherheit gebracht werden.", "Indirect", "In dieser Region mussten … 7.000 Menschen in Sicherheit gebracht werden", "Behördenangaben", "laut"),
+    # "Dies bestätigte X": the demonstrative stands for the sentence before, which is the message
+    ("Die Freien Demokraten schließen eine Ampelkoalition mit SPD und Grünen aus. Dies bestätigte der Parteivorsitzende Guido Westerwelle am Abend.",
+     "Indirect", "Die Freien Demokraten schließen eine Ampelkoalition mit SPD und Grünen aus. Dies", "der Parteivorsitzende Guido Westerwelle", "bestätigte"),
+    ("Die Kürzung der Pendlerpauschale ist rechtswidrig. Dies geht aus einem Urteil des Bundesverfassungsgerichts hervor.",
+     "Indirect", "Die Kürzung der Pendlerpauschale ist rechtswidrig. Dies", "einem Urteil des Bundesverfassungsgerichts", "geht … hervor"),
     # a quoted phrase inside the clause of a cue takes the subject by word order when the tree has none
     ("Angesichts solcher Alternativen nannte Reinhard Jung, Geschäftsführer des Bauernbundes Brandenburg, die Gentech-Kartoffel Amflora „überflüssig wie ein Kropf“.",
      "Direct", "„überflüssig wie ein Kropf“", "Reinhard Jung, Geschäftsführer des Bauernbundes Brandenburg", "nannte"),
@@ -119,6 +124,7 @@ CONTINUATIONS = [
 
 # (text, quote type that must not be found, or None for "no quote at all")
 NEGATIVE = [
+    ("Der Konzern teilt seine Aktien. Dies nennt man einen Aktiensplit.", None),
     # a speech act that frames a direct quote is that quote's cue, not Reported speech of its own
     ("Der CSU-Landesgruppenvorsitzende Hans-Peter Friedrich bezeichnete den Besuch als ein „wichtiges Zeichen“.", "Reported"),
     # a direct quote's frame with an apposition is no parenthetical indirect frame

@@ -57,6 +57,7 @@ SUBORDINATORS = frozenset(
     "indem ehe sofern soweit wo wobei weshalb warum".split()
 )
 RELATIVE_PRONOUNS = frozenset("der die das den dem deren dessen denen welche welcher welches".split())
+ANAPHORIC_OPENERS = frozenset({"Dies", "Das", "Dieses"})  # "Dies bestätigte X": the sentence before is the message
 SHORT_PHRASE = 4  # words: an unattributed quoted phrase this short is dropped (see nest_direct_quotes)
 FRAGMENT_REACH = 300  # characters back to the quote whose speaker an unframed quoted phrase takes
 CONTINUATION_GAP = 1  # paragraphs a Konjunktiv continuation may skip back to its source
@@ -233,6 +234,26 @@ def indirect_complement_clause(context: Context, sentence: Sentence, cue: Cue) -
     message_ids = {item.word.id for item in message}
     frame = _trim_end(located(sentence, [w for w in sentence.words if w.id not in message_ids]))
     return Finding("indirect_complement_clause", "Indirect", message, cue, frame, _speaker_for(context, cue, frame))
+
+
+def indirect_anaphoric_frame(context: Context, sentence: Sentence, cue: Cue) -> Finding | None:
+    """… . Dies bestätigte X. / Das teilte X mit. — a demonstrative subject or object opening the
+    frame stands for the sentence before it, which is the message (with the demonstrative, as the
+    corpus marks it)."""
+    words = sentence.words
+    if cue.kind != "verb" or cue.head.id != 2 or words[0].text not in ANAPHORIC_OPENERS or sentence.index == 0:
+        return None
+    if _complement_head(sentence, cue.head) is not None or any(w.text.lower() in COMPLEMENTIZERS | {"man"} for w in words):
+        return None  # a message of its own after the cue, or no one named ("Dies nennt man …")
+    previous = context.document.sentences[sentence.index - 1]
+    if context.quotation_at(previous.start) is not None or context.quotation_at(previous.end - 1) is not None:
+        return None  # a direct quotation before: the frame is its own
+    frame = _trim_end(located(sentence, words[1:]))
+    speaker = _speaker_for(context, cue, frame)
+    if not speaker:
+        return None
+    message = _sentence_items(previous) + located(sentence, words[:1])
+    return Finding("indirect_anaphoric_frame", "Indirect", message, cue, frame, speaker, 0.7)
 
 
 def _ends_frame(tail: Sequence[Word], cue: Cue) -> bool:
@@ -524,6 +545,7 @@ def reported_intention(context: Context, sentence: Sentence) -> Finding | None:
 
 
 CUE_RULES: tuple[Callable[[Context, Sentence, Cue], Finding | None], ...] = (
+    indirect_anaphoric_frame,
     indirect_wie_clause,
     indirect_parenthetical,
     indirect_complement_clause,
