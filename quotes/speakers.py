@@ -49,6 +49,16 @@ NON_SPEAKER_WORDS = frozenset(
     "allerdings jedoch bislang bisher zuletzt zuvor jetzt nun damals".split()
 )
 
+GENITIVE_ARTICLES = frozenset("des der eines einer".split())
+# Heads of abstract nouns ("Anwendung", "Zuversicht" is not one), and collective nouns among them
+# that do speak ("Regierung", "Kommission").
+ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "ität", "nis", "ismus", "tion", "sion", "ierung")
+COLLECTIVE_NOUNS = (
+    "regierung", "zeitung", "stiftung", "bewegung", "vereinigung", "verwaltung", "führung", "leitung",
+    "organisation", "kommission", "opposition", "koalition", "delegation", "redaktion", "administration",
+    "nation", "vertretung", "versammlung", "direktion", "division", "gemeinschaft", "fraktion", "union",
+)
+
 # Demonstratives that stand for a person named before when they are the subject of a cue
 # ("Diese bestätigte", "Dieser sagte"); neuter "dies", "das" stand for the message.
 DEMONSTRATIVE_SPEAKERS = frozenset("diese dieser jene jener".split())
@@ -281,7 +291,7 @@ def subject_by_position(items: Sequence[Located], verb_index: int) -> list[Locat
     if opener is not None and opener.text.lower() in ("als", "wie") and after:
         return after  # "Als Begründung sagte ein Wissenschaftler": "als" + noun is no clause opener here
     if before and starts_clause and (before[0].word.upos != "ADP" or _name_particle(before)) and not _temporal(before) and could_be_subject(before):
-        return before
+        return after if _abstract(before) and after and _names_person(after) else before
     return after
 
 
@@ -441,8 +451,50 @@ def speaker_items(context: Context, sentence: Sentence, verb: Word, allowed: Seq
         phrase = with_apposition(allowed, completed(allowed, trim_speaker([Located(sentence, w) for w in words])))
         if _temporal(phrase):
             return []  # "Erst vergangene Woche kündigte der Konzern an": a time the parse took for the subject
+        if subject.deprel != "obl:agent" and _abstract(phrase):
+            person = _person_next_to(allowed, verb, phrase)
+            if person:
+                return person  # "Jegliche Mitverantwortung weist Hartmann von sich": object first
         return phrase if subject.deprel == "obl:agent" or could_be_subject(phrase) else []
     return []
+
+
+def _abstract(phrase: Sequence[Located]) -> bool:
+    """A phrase headed by an abstract noun ("Die praktische Anwendung der Richtlinienkompetenz"),
+    with no name, pronoun or role noun in it: rarely the one who speaks."""
+    words = [item.word for item in phrase]
+    head = next((w for w in words if _head_word(w)), None)
+    if head is None or head.upos != "NOUN" or any(w.upos in ("PROPN", "PRON") or lexicon.role_noun(w.text) for w in words):
+        return False
+    form = head.text.lower()
+    return form.endswith(ABSTRACT_SUFFIXES) and not form.endswith(COLLECTIVE_NOUNS)
+
+
+def _person_next_to(frame: Sequence[Located], verb: Word, phrase: Sequence[Located]) -> list[Located]:
+    """The phrase naming a person before or after the finite verb of a verb-second clause, other than ``phrase``."""
+    position = next((i for i, item in enumerate(frame) if item.word is verb), None)
+    if position is None:
+        return []
+    finite = next((i for i in range(position + 1) if frame[i].word.xpos.endswith("FIN")), position)
+    taken = {id(item.word) for item in phrase}
+    for candidate in (chunk_before(frame[:finite]), chunk_after(frame, finite + 1)):
+        if candidate and not taken & {id(item.word) for item in candidate} and _names_person(candidate) and could_be_subject(candidate):
+            return candidate
+    return []
+
+
+def _names_person(phrase: Sequence[Located]) -> bool:
+    """A name, a personal pronoun or a role noun before any genitive attribute ("Hartmann", "er",
+    "der SPD-Vorsitzende Franz Müntefering"; not "die Rolle der Parteivorsitzenden")."""
+    seen_noun = False
+    for item in phrase:
+        word = item.word
+        if seen_noun and word.text.lower() in GENITIVE_ARTICLES:
+            return False
+        if word.upos == "PROPN" or word.text.lower() in PRONOUNS or lexicon.role_noun(word.text) is not None:
+            return True
+        seen_noun = seen_noun or word.upos == "NOUN"
+    return False
 
 
 def completed(frame: Sequence[Located], speaker: list[Located]) -> list[Located]:

@@ -96,6 +96,11 @@ POSITIVE = [
     ("Seiner Meinung nach hätte die Flughafenaufsicht von einer Landung abraten müssen.", "Indirect", "hätte die Flughafenaufsicht von einer Landung abraten müssen", "Seiner Meinung", "nach"),
     ("Laut bildblog.de veröffentlichte das Ministerium kürzlich einen Bericht über Leistungsmissbrauch.", "Indirect", "veröffentlichte das Ministerium kürzlich einen Bericht über Leistungsmissbrauch", "bildblog.de", "Laut"),
     ("In dieser Region mussten laut Behördenangaben 7.000 Menschen in Sicherheit gebracht werden.", "Indirect", "In dieser Region mussten … 7.000 Menschen in Sicherheit gebracht werden", "Behördenangaben", "laut"),
+    # object first: an abstract noun before the verb is no speaker when a person is named after it
+    ("Jegliche Mitverantwortung für die Finanzaffäre weist Hartmann von sich: „Diese Verantwortung kann nur der Vorstand tragen.“",
+     "Direct", "„Diese Verantwortung kann nur der Vorstand tragen.“", "Hartmann", None),
+    ("Die praktische Anwendung der Richtlinienkompetenz stellte der SPD-Vorsitzende Franz Müntefering in Frage: „Das ist eine Frage der Koalition.“",
+     "Direct", "„Das ist eine Frage der Koalition.“", "der SPD-Vorsitzende Franz Müntefering", None),
     # "Dies bestätigte X": the demonstrative stands for the sentence before, which is the message
     ("Die Freien Demokraten schließen eine Ampelkoalition mit SPD und Grünen aus. Dies bestätigte der Parteivorsitzende Guido Westerwelle am Abend.",
      "Indirect", "Die Freien Demokraten schließen eine Ampelkoalition mit SPD und Grünen aus. Dies", "der Parteivorsitzende Guido Westerwelle", "bestätigte"),
