@@ -303,9 +303,10 @@ def indirect_parenthetical(context: Context, sentence: Sentence, cue: Cue) -> Fi
     cue_index = index - frame_start
     if cue.kind == "verb":
         speaker = _speaker_for(context, cue, frame) or chunk_after(frame, cue_index + 1)
-    else:  # "…, so der Minister." — the speaker must fill the rest of the frame
-        speaker = chunk_after(frame, cue_index + 1)
-        if not speaker or len(frame) - cue_index - 1 - len(speaker) > 2:
+    else:  # "…, so der Minister." — the speaker fills the rest of the frame, but for adverbials
+        speaker = chunk_after(frame, cue_index + 1)  # ("so X gegenüber der Zeitung", "so X in Wiesbaden")
+        rest = frame[cue_index + 1 + len(speaker) :]
+        if not speaker or (len(rest) > 2 and rest[0].word.upos != "ADP"):
             return None
     return Finding("indirect_parenthetical", "Indirect", message, cue, frame, speaker)
 
