@@ -116,6 +116,10 @@ POSITIVE = [
 
 # continuation over sentences: (text, type, quote text, speaker text)
 CONTINUATIONS = [
+    (  # "demnach" points back to the magazine, which stays the source of what follows
+        "Das Nachrichtenmagazin Focus berichtet, die Regierung plane neue Steuern. Demnach solle die Mehrwertsteuer steigen. Die Einkommensteuer bleibe dagegen unverändert.",
+        "IndirectFreeIndirect", "Die Einkommensteuer bleibe dagegen unverändert.", "Das Nachrichtenmagazin Focus",
+    ),
     (
         "Der Minister sagte, die Lage sei ernst. Man habe aber genug Reserven. Die Versorgung sei gesichert.",
         "IndirectFreeIndirect", "Man habe aber genug Reserven. Die Versorgung sei gesichert.", "Der Minister",

@@ -706,7 +706,7 @@ def find_indirect_quotes(context: Context, direct: Sequence[Quote]) -> list[Quot
                 continue
             quotes.append(quote)
             covered.add(sentence.index)
-            if finding.speaker:
+            if finding.speaker and not _points_back(finding):
                 speakers.append((quote.end, list(finding.speaker)))
     for sentence in context.document.sentences:
         quoted = sum(min(end, sentence.end) - max(start, sentence.start) for start, end in direct_ranges if _overlaps((start, end), (sentence.start, sentence.end)))
@@ -718,6 +718,12 @@ def find_indirect_quotes(context: Context, direct: Sequence[Quote]) -> list[Quot
         if quote is not None:
             quotes.append(quote)
     return quotes
+
+
+def _points_back(finding: Finding) -> bool:
+    """The speaker is the adverb "demnach" itself (as the corpus marks it): it points back to the
+    source before it, which stays the source of Konjunktiv sentences that follow."""
+    return finding.cue is not None and finding.cue.kind == "adverb" and [i.word for i in finding.speaker] == [finding.cue.head]
 
 
 def nest_direct_quotes(direct: Sequence[Quote], others: Sequence[Quote]) -> list[Quote]:
