@@ -40,6 +40,8 @@ POSITIVE = [
     ("Merkel: „Wir schaffen das.“", "„Wir schaffen das.“", "Merkel", None, "direct_verbless_colon_frame"),
     ("Der Minister weiter: „Die Reform kommt.“", "„Die Reform kommt.“", "Der Minister", None, "direct_verbless_colon_frame"),
     ("Dazu Scholz: „Das sehe ich anders.“", "„Das sehe ich anders.“", "Scholz", None, "direct_verbless_colon_frame"),
+    ("Erkki Tuomioja, Präsident des Rats der Europäischen Union: „Die Verhandlungen beginnen heute.“", "„Die Verhandlungen beginnen heute.“",
+     "Erkki Tuomioja, Präsident des Rats der Europäischen Union", None, "direct_verbless_colon_frame"),
     # dash attribution
     ("„Wer kämpft, kann verlieren. Wer nicht kämpft, hat schon verloren.“ – Bertolt Brecht", "„Wer kämpft, kann verlieren. Wer nicht kämpft, hat schon verloren.“", "Bertolt Brecht", None, "direct_dash_attribution"),
     # pre-frame without a colon, embedded and attributed phrases

@@ -177,17 +177,20 @@ def direct_colon_frame(context: Context, quotation: Quotation) -> Attribution | 
     return Attribution("direct_colon_frame", left, cue, _speaker(context, cue, left, fallback))
 
 
+VERBLESS_FRAME_WORDS = 14  # "Erkki Tuomioja, Präsident des Rats der Europäischen Union:"
+
+
 def direct_verbless_colon_frame(context: Context, quotation: Quotation) -> Attribution | None:
     """Merkel: „…“ / Der Minister weiter: „…“ / Dazu Scholz: „…“ — a short noun phrase and a colon."""
     left = _colon_frame_words(context, quotation)
     if len(left) < 2 or left[-1].word.text != ":":
         return None
     core = list(left[:-1])
-    while core and core[0].word.text.lower() in COLON_FRAME_ADVERBS:
-        core.pop(0)
+    while core and (core[0].word.text.lower() in COLON_FRAME_ADVERBS or core[0].word.upos == "CCONJ"):
+        core.pop(0)  # "Dazu Scholz:", "und der Ministerpräsident Jens Stoltenberg:"
     while core and core[-1].word.text.lower() in COLON_FRAME_ADVERBS:
         core.pop()
-    if not core or len(core) > 8 or any(item.word.upos in ("VERB", "AUX") for item in core):
+    if not core or len(core) > VERBLESS_FRAME_WORDS or any(item.word.upos in ("VERB", "AUX") for item in core):
         return None
     speaker = chunk_after(core, 0)
     if not speaker or len(speaker) != len(core):
