@@ -244,7 +244,7 @@ def chunk_before(items: Sequence[Located]) -> list[Located]:
     j = _run_start(items, i)
     if j < i and j >= 2 and items[j - 1].word.text == ",":
         k = _run_start(items, j - 1)
-        if k < j - 1 and (k == 0 or items[k - 1].word.upos in ("PUNCT", "CCONJ")):
+        if k < j - 1 and (k == 0 or _opens_clause(items[k - 1].word)):  # "Wie die Ministerin, Anna Bligh, erklärte"
             j = k
     if j == i or not any(item.word.upos in ("NOUN", "PROPN", "X") or item.word.xpos in ("NN", "NE") for item in items[j:i]):
         return []

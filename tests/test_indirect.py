@@ -96,6 +96,9 @@ POSITIVE = [
     ("Seiner Meinung nach hätte die Flughafenaufsicht von einer Landung abraten müssen.", "Indirect", "hätte die Flughafenaufsicht von einer Landung abraten müssen", "Seiner Meinung", "nach"),
     ("Laut bildblog.de veröffentlichte das Ministerium kürzlich einen Bericht über Leistungsmissbrauch.", "Indirect", "veröffentlichte das Ministerium kürzlich einen Bericht über Leistungsmissbrauch", "bildblog.de", "Laut"),
     ("In dieser Region mussten laut Behördenangaben 7.000 Menschen in Sicherheit gebracht werden.", "Indirect", "In dieser Region mussten … 7.000 Menschen in Sicherheit gebracht werden", "Behördenangaben", "laut"),
+    # a wie-clause frame over an apposition between commas; the speaker keeps the apposition
+    ("Wie die Premierministerin von Queensland, Anna Bligh, erklärte, sind mehrere Städte überflutet.",
+     "Indirect", "sind mehrere Städte überflutet", "die Premierministerin von Queensland, Anna Bligh", "erklärte"),
     # ", so X" followed by adverbials of place and time
     ("Erfahrungsgemäß werden fast alle vermissten Kinder innerhalb kürzester Zeit wieder gefunden, so eine Information des Bundeskriminalamtes in Wiesbaden nach der Bekanntgabe des Falles.",
      "Indirect", "Erfahrungsgemäß werden fast alle vermissten Kinder innerhalb kürzester Zeit wieder gefunden", "eine Information des Bundeskriminalamtes", "so"),

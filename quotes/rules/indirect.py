@@ -391,7 +391,9 @@ def indirect_wie_clause(context: Context, sentence: Sentence, cue: Cue) -> Findi
         return None
     words = sentence.words
     start = cue.head.id - 1
-    while start > 0 and words[start].text.lower() != "wie" and words[start].text != ",":
+    # back to "wie" over the speaker, commas of an apposition included ("Wie die Premierministerin,
+    # Anna Bligh, erklärte"), but over no other verb
+    while start > 0 and words[start].text.lower() != "wie" and (words[start] is cue.head or not (is_finite(words[start]) or words[start].upos == "SCONJ")):
         start -= 1
     if words[start].text.lower() != "wie" or (start > 0 and words[start - 1].text not in {","}):
         return None
