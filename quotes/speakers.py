@@ -50,13 +50,13 @@ NON_SPEAKER_WORDS = frozenset(
 )
 
 GENITIVE_ARTICLES = frozenset("des der eines einer".split())
-# Heads of abstract nouns ("Anwendung", "Zuversicht" is not one), and collective nouns among them
-# that do speak ("Regierung", "Kommission").
-ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "ität", "nis", "ismus", "tion", "sion", "ierung")
+# Suffixes of abstract nouns ("Anwendung", "Mitverantwortung"), and the bodies among such nouns
+# that do speak ("Bundesregierung", "Kommission"), matched as word endings.
+ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "ität", "nis", "ismus", "tion", "sion")
 COLLECTIVE_NOUNS = (
     "regierung", "zeitung", "stiftung", "bewegung", "vereinigung", "verwaltung", "führung", "leitung",
     "organisation", "kommission", "opposition", "koalition", "delegation", "redaktion", "administration",
-    "nation", "vertretung", "versammlung", "direktion", "division", "gemeinschaft", "fraktion", "union",
+    "nation", "vertretung", "versammlung", "direktion", "division", "fraktion",
 )
 
 # Demonstratives that stand for a person named before when they are the subject of a cue
