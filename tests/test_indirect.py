@@ -99,6 +99,10 @@ POSITIVE = [
     # a wie-clause frame over an apposition between commas; the speaker keeps the apposition
     ("Wie die Premierministerin von Queensland, Anna Bligh, erklärte, sind mehrere Städte überflutet.",
      "Indirect", "sind mehrere Städte überflutet", "die Premierministerin von Queensland, Anna Bligh", "erklärte"),
+    # a passive cue without a subject: the von-agent, else the document the frame is in
+    ("In einer Pressemitteilung der Organisation wird gefordert, dass die Regierung sofort handeln müsse.",
+     "Indirect", "dass die Regierung sofort handeln müsse", "einer Pressemitteilung der Organisation", "wird gefordert"),
+    ("Es wurde von Demjanjuks Sohn die Vermutung geäußert, dass der Prozess unfair sei.", "Indirect", "dass der Prozess unfair sei", "Demjanjuks Sohn", "wurde … geäußert"),
     # ", so X" followed by adverbials of place and time
     ("Erfahrungsgemäß werden fast alle vermissten Kinder innerhalb kürzester Zeit wieder gefunden, so eine Information des Bundeskriminalamtes in Wiesbaden nach der Bekanntgabe des Falles.",
      "Indirect", "Erfahrungsgemäß werden fast alle vermissten Kinder innerhalb kürzester Zeit wieder gefunden", "eine Information des Bundeskriminalamtes", "so"),
