@@ -281,8 +281,7 @@ def _run_start(items: Sequence[Located], end: int) -> int:
 def subject_by_position(items: Sequence[Located], verb_index: int) -> list[Located]:
     """The subject of a verb-second clause by word order: the noun phrase filling the slot before
     the verb ("Der Minister sagte"), else the one right after it ("Am Montag sagte der Minister")."""
-    # in "Der Trainer wurde … zitiert" the slot before the finite auxiliary holds the subject
-    verb_index = next((i for i in range(verb_index + 1) if items[i].word.xpos.endswith("FIN")), verb_index)
+    verb_index = _finite_index(items, verb_index)
     before = chunk_before(items[:verb_index])
     opener = None if not before or before[0] is items[0] else items[items.index(before[0]) - 1].word
     starts_clause = before and (opener is None or _opens_clause(opener))
@@ -293,6 +292,12 @@ def subject_by_position(items: Sequence[Located], verb_index: int) -> list[Locat
     if before and starts_clause and (before[0].word.upos != "ADP" or _name_particle(before)) and not _temporal(before) and could_be_subject(before):
         return after if _abstract(before) and after and _names_person(after) else before
     return after
+
+
+def _finite_index(items: Sequence[Located], verb_index: int) -> int:
+    """The finite verb of the clause up to ``verb_index``: in "Der Trainer wurde … zitiert" the
+    slot before the finite auxiliary holds the subject."""
+    return next((i for i in range(verb_index + 1) if items[i].word.xpos.endswith("FIN")), verb_index)
 
 
 def _temporal(phrase: Sequence[Located]) -> bool:
@@ -475,7 +480,7 @@ def _person_next_to(frame: Sequence[Located], verb: Word, phrase: Sequence[Locat
     position = next((i for i, item in enumerate(frame) if item.word is verb), None)
     if position is None:
         return []
-    finite = next((i for i in range(position + 1) if frame[i].word.xpos.endswith("FIN")), position)
+    finite = _finite_index(frame, position)
     taken = {id(item.word) for item in phrase}
     for candidate in (chunk_before(frame[:finite]), chunk_after(frame, finite + 1)):
         if candidate and not taken & {id(item.word) for item in candidate} and _names_person(candidate) and could_be_subject(candidate):

@@ -68,6 +68,19 @@ POSITIVE = [
      "„Es gibt dafür keinen Markt.“", "Der Sprecher", "kommentierte", "direct_colon_frame"),
     ("Ein Vertreter der Organisation „Rettet den Wald“ erklärte am Montag: „Wir werden dagegen klagen.“",
      "„Wir werden dagegen klagen.“", "Ein Vertreter der Organisation „Rettet den Wald“", "erklärte", "direct_colon_frame"),
+    # quoted words end a speaker phrase (only a capitalised quoted name belongs to it), and so
+    # does a second noun phrase opened by a quantifier
+    ("Der Fall wird nach Angaben der Staatsanwaltschaft „ganz besonders sorgfältig“ geprüft.", "„ganz besonders sorgfältig“", "Angaben der Staatsanwaltschaft", "nach", None),
+    ("Nach einem Besuch im Krisengebiet sprach der mexikanische Präsident von der „schlimmsten Katastrophe“ des Landes.", "„schlimmsten Katastrophe“", "der mexikanische Präsident", "sprach", None),
+    ("In einem Gespräch mit dem Minister wies der Geschäftsführer alle Vorwürfe als „haltlos“ zurück.", "„haltlos“", "der Geschäftsführer", "wies … zurück", None),
+    # object first: an abstract noun before the verb is no speaker when a person is named after it
+    ("Jegliche Mitverantwortung für die Finanzaffäre weist Hartmann von sich: „Diese Verantwortung kann nur der Vorstand tragen.“",
+     "„Diese Verantwortung kann nur der Vorstand tragen.“", "Hartmann", None, None),
+    ("Die praktische Anwendung der Richtlinienkompetenz stellte der SPD-Vorsitzende Franz Müntefering in Frage: „Das ist eine Frage der Koalition.“",
+     "„Das ist eine Frage der Koalition.“", "der SPD-Vorsitzende Franz Müntefering", None, None),
+    # a quoted phrase inside the clause of a cue takes the subject by word order when the tree has none
+    ("Angesichts solcher Alternativen nannte Reinhard Jung, Geschäftsführer des Bauernbundes Brandenburg, die Gentech-Kartoffel Amflora „überflüssig wie ein Kropf“.",
+     "„überflüssig wie ein Kropf“", "Reinhard Jung, Geschäftsführer des Bauernbundes Brandenburg", "nannte", None),
     # a name opened by a particle fills the slot before the verb, though the tree takes it for a prepositional phrase
     ("Von der Leyen betonte, unter den Verkäuferinnen seien „viele Frauen, viele Alleinerziehende“.", "„viele Frauen, viele Alleinerziehende“", "Von der Leyen", "betonte", None),
     # a quoted word after a preposition is a name, unless the verb takes it as the words used

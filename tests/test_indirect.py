@@ -85,11 +85,6 @@ POSITIVE = [
     ("Der Plan wurde von der Opposition als unrealistisch bezeichnet.", "Reported", "Der Plan wurde von der Opposition als unrealistisch bezeichnet.", "der Opposition", None),
     # a sentence-initial preposition the compact model tags as a noun opens no speaker phrase
     ("Gegenüber Spiegel Online berichtete Michael Gordon, dass die Soldaten keine Munition gehabt hätten.", "Indirect", "dass die Soldaten keine Munition gehabt hätten", "Michael Gordon", "berichtete"),
-    # quoted words end a speaker phrase (only a capitalised quoted name belongs to it), and so
-    # does a second noun phrase opened by a quantifier
-    ("Der Fall wird nach Angaben der Staatsanwaltschaft „ganz besonders sorgfältig“ geprüft.", "Direct", "„ganz besonders sorgfältig“", "Angaben der Staatsanwaltschaft", "nach"),
-    ("Nach einem Besuch im Krisengebiet sprach der mexikanische Präsident von der „schlimmsten Katastrophe“ des Landes.", "Direct", "„schlimmsten Katastrophe“", "der mexikanische Präsident", "sprach"),
-    ("In einem Gespräch mit dem Minister wies der Geschäftsführer alle Vorwürfe als „haltlos“ zurück.", "Direct", "„haltlos“", "der Geschäftsführer", "wies … zurück"),
     # sources after "nach" and "laut": research and reporting nouns, "nach" as postposition, a name
     # the tagger took for no noun, a number opening the next phrase
     ("Nach einer ersten Analyse entstand aus bisher unbekannten Gründen ein Treibstoffleck.", "Indirect", "entstand aus bisher unbekannten Gründen ein Treibstoffleck", "einer ersten Analyse", "Nach"),
@@ -106,19 +101,11 @@ POSITIVE = [
     # ", so X" followed by adverbials of place and time
     ("Erfahrungsgemäß werden fast alle vermissten Kinder innerhalb kürzester Zeit wieder gefunden, so eine Information des Bundeskriminalamtes in Wiesbaden nach der Bekanntgabe des Falles.",
      "Indirect", "Erfahrungsgemäß werden fast alle vermissten Kinder innerhalb kürzester Zeit wieder gefunden", "eine Information des Bundeskriminalamtes", "so"),
-    # object first: an abstract noun before the verb is no speaker when a person is named after it
-    ("Jegliche Mitverantwortung für die Finanzaffäre weist Hartmann von sich: „Diese Verantwortung kann nur der Vorstand tragen.“",
-     "Direct", "„Diese Verantwortung kann nur der Vorstand tragen.“", "Hartmann", None),
-    ("Die praktische Anwendung der Richtlinienkompetenz stellte der SPD-Vorsitzende Franz Müntefering in Frage: „Das ist eine Frage der Koalition.“",
-     "Direct", "„Das ist eine Frage der Koalition.“", "der SPD-Vorsitzende Franz Müntefering", None),
     # "Dies bestätigte X": the demonstrative stands for the sentence before, which is the message
     ("Die Freien Demokraten schließen eine Ampelkoalition mit SPD und Grünen aus. Dies bestätigte der Parteivorsitzende Guido Westerwelle am Abend.",
      "Indirect", "Die Freien Demokraten schließen eine Ampelkoalition mit SPD und Grünen aus. Dies", "der Parteivorsitzende Guido Westerwelle", "bestätigte"),
     ("Die Kürzung der Pendlerpauschale ist rechtswidrig. Dies geht aus einem Urteil des Bundesverfassungsgerichts hervor.",
      "Indirect", "Die Kürzung der Pendlerpauschale ist rechtswidrig. Dies", "einem Urteil des Bundesverfassungsgerichts", "geht … hervor"),
-    # a quoted phrase inside the clause of a cue takes the subject by word order when the tree has none
-    ("Angesichts solcher Alternativen nannte Reinhard Jung, Geschäftsführer des Bauernbundes Brandenburg, die Gentech-Kartoffel Amflora „überflüssig wie ein Kropf“.",
-     "Direct", "„überflüssig wie ein Kropf“", "Reinhard Jung, Geschäftsführer des Bauernbundes Brandenburg", "nannte"),
 ]
 
 # continuation over sentences: (text, type, quote text, speaker text)

@@ -124,11 +124,11 @@ def _speaker_for(context: Context, cue: Cue, frame: Sequence[Located]) -> list[L
     if cue.lemma in SOURCE_VERBS:
         return source_of_impersonal(frame)
     items = speaker_items(context, cue.sentence, cue.head, frame)
-    if not items and addressed(cue.sentence, cue.head):
-        return _passive_agent(cue.sentence, cue.head, _sentence_items(cue.sentence))  # "Die Anwohner wurden (von der Polizei) gebeten"
     if not items and (passive(cue.sentence, cue.head) or _after_passive_auxiliary(cue.sentence, cue.head)):
-        # "Es wurde von Demjanjuks Sohn geäußert", "In einer Pressemitteilung wird gefordert"
-        return _passive_agent(cue.sentence, cue.head, _sentence_items(cue.sentence)) or source_of_impersonal(frame)
+        # the agent ("Es wurde von Demjanjuks Sohn geäußert"), else the document the frame is in ("In
+        # einer Pressemitteilung wird gefordert"); none for the addressed ("Die Anwohner wurden gebeten")
+        agent = _passive_agent(cue.sentence, cue.head, _sentence_items(cue.sentence))
+        return agent or ([] if addressed(cue.sentence, cue.head) else source_of_impersonal(frame))
     if not items:
         index = next((i for i, item in enumerate(frame) if item.word is cue.head), None)
         items = subject_by_position(frame, index) if index is not None else []
