@@ -70,6 +70,10 @@ POSITIVE = [
     # between the noun and the comma frames the clause itself ("In einem Interview erklärte …")
     ("Die Gewerkschaft ist der Meinung, dass die Löhne steigen müssen.", "Indirect", "dass die Löhne steigen müssen", "Die Gewerkschaft", "Meinung"),
     ("Der Verband ist der Ansicht, die Reform komme zu spät.", "Indirect", "die Reform komme zu spät", "Der Verband", "Ansicht"),
+    # a cue noun without a source of its own is held by the subject of its verb
+    ("Der Verteidiger vertritt die Ansicht, dass sein Mandant unschuldig sei.", "Indirect", "dass sein Mandant unschuldig sei", "Der Verteidiger", "Ansicht"),
+    ("Die BVG begegnet der Kritik mit dem Argument, die Scheiben seien sicherer.", "Indirect", "die Scheiben seien sicherer", "Die BVG", "Kritik"),
+    ("Gysi hatte in einem Interview die These vertreten, die Regierung habe versagt.", "Indirect", "die Regierung habe versagt", "Gysi", None),
     ("In einem Interview erklärte der Minister, dass die Steuern sinken würden.", "Indirect", "dass die Steuern sinken würden", "der Minister", "erklärte"),
     # an unknown name the compact model tags ADV (with a noun XPOS or noun features) is still the speaker
     ("Wittner sagte weiter, dass die Ärzte davon abgeraten hätten.", "Indirect", "dass die Ärzte davon abgeraten hätten", "Wittner", "sagte"),

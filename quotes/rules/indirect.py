@@ -16,10 +16,10 @@ from typing import Callable, Iterator, Sequence
 
 from .. import lexicon
 from ..context import Context, Located
-from ..cues import Cue
+from ..cues import Cue, frame_verb_cue
 from ..document import Sentence, Word
 from ..quote import Mention, Quote, Speaker
-from ..speakers import SOURCE_VERBS, addressed, chunk_after, chunk_before, passive, source_of_impersonal, speaker_items, subject_by_position
+from ..speakers import NEW_PHRASE_STARTS, SOURCE_VERBS, addressed, chunk_after, chunk_before, passive, source_of_impersonal, speaker_items, subject_by_position
 
 COMPLEMENT_RELATIONS = frozenset({"ccomp", "xcomp", "parataxis", "csubj", "csubj:pass"})
 COMPLEMENTIZERS = frozenset({"dass", "daß", "ob"})
@@ -476,13 +476,37 @@ def indirect_nominal_cue(context: Context, sentence: Sentence, cue: Cue) -> Find
         return None
     message = _trim(clause)
     source = chunk_after(items[: comma], index + 1)
+    if source and source[0].word.text.lower() in NEW_PHRASE_STARTS:
+        source = []  # "in einem Interview die These vertreten": an object, not the noun's genitive
     if not source and index > 0 and words[index - 1].xpos == "PPOSAT":
         source = [items[index - 1]]  # "seine Warnung": the possessive points to the speaker
     copula = index - 2 if index >= 2 and words[index - 1].text.lower() == "der" and words[index - 2].lemma == "sein" else None
     if not source and copula is not None:
         source = subject_by_position(items[:index], copula)  # "X ist der Meinung, dass …"
     frame = _trim_end([item for item in items if item.word.id <= comma])
+    if not source:
+        source = _holder_of(context, sentence, cue.head, frame)
     return Finding("indirect_nominal_cue", "Indirect", message, cue, frame, source, 0.65)
+
+
+# Relations by which a cue noun belongs to its verb's clause ("vertritt die Ansicht", "begegnet …
+# mit dem Argument"): the verb's subject holds the view.
+HELD_NOUN_RELATIONS = frozenset({"obj", "iobj", "obl"})
+
+
+def _holder_of(context: Context, sentence: Sentence, noun: Word, frame: Sequence[Located]) -> list[Located]:
+    """The one who holds a cue noun without a source of its own: the subject of the verb it is the
+    object of ("Gysi hatte die These vertreten", "22 Prozent teilen die Meinung") or of its copula
+    ("37 Prozent sind der gegenteiligen Auffassung")."""
+    if any(child.deprel == "cop" for child in sentence.children(noun)):
+        verb: Word | None = noun
+    else:
+        verb = sentence.head(noun) if noun.deprel in HELD_NOUN_RELATIONS else None
+    if verb is noun:
+        return speaker_items(context, sentence, noun, frame)
+    if verb is None or verb.upos not in ("VERB", "AUX"):
+        return []
+    return _speaker_for(context, frame_verb_cue(sentence, verb), frame)
 
 
 # --- reported speech ----------------------------------------------------------------------
