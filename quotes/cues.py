@@ -34,7 +34,14 @@ _IRREGULAR = {
     "schlug": "schlagen", "schlugen": "schlagen", "schlägt": "schlagen",
     "hielt": "halten", "hielten": "halten", "hält": "halten", "sah": "sehen", "sieht": "sehen",
     "stellte": "stellen", "zog": "ziehen", "trug": "tragen", "lud": "laden",
+    "stand": "stehen", "standen": "stehen", "bot": "bieten", "boten": "bieten",
+    "schloss": "schließen", "schlossen": "schließen", "schied": "scheiden", "schieden": "scheiden",
+    "riet": "raten", "rieten": "raten", "wandte": "wenden", "wandten": "wenden",
+    "nahm": "nehmen", "nahmen": "nehmen",
 }
+# Prefixes before an irregular form: "verwies" → "verweisen", "hinwies" → "hinweisen",
+# "gestand" → "gestehen", "beschloss" → "beschließen".
+_PREFIXES = ("ver", "be", "er", "ent", "ge", "zer", "wider", "hin", "an", "auf", "aus", "ein", "vor", "zu", "zurück")
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,9 @@ def guess_lemmas(word: Word) -> list[str]:
     candidates = [word.lemma.lower(), form]
     if form in _IRREGULAR:
         candidates.append(_IRREGULAR[form])
+    for prefix in _PREFIXES:
+        if form.startswith(prefix) and form[len(prefix):] in _IRREGULAR:
+            candidates.append(prefix + _IRREGULAR[form[len(prefix):]])
     stem = form[2:] if form.startswith("ge") and len(form) > 5 and form.endswith("t") else form
     for ending in _WEAK_ENDINGS:
         if stem.endswith(ending) and len(stem) - len(ending) >= 2:

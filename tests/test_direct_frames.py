@@ -120,6 +120,9 @@ NEGATIVE = [
     "Zebroide sind Kreuzungen („Hybride“) zwischen Zebra und Pferd, erklärte der Zoo.",
     "Die Demonstranten zogen unter dem Motto „Wir sind das Volk!“ durch die Innenstadt.",
     "Die Kritiker forderten einen sofortigen Anbaustopp für „Amflora“.",
+    # verbs seen only with clauses in the training data frame no quoted phrase
+    "Die Demonstranten signalisierten ihre Ablehnung der „People's Alliance for Democracy“.",
+    "Bisher habe die Bundesregierung die Einrichtung einer „zentralisierten Referenzdatei“ ausgeschlossen.",
     "Die Rebellen gehören laut „tagesschau.de“ zu den stärksten Gruppen, berichtete der Sender.",
     # names given by a naming verb, not statements
     "„Wikiasari“, so heißt die neue Suchmaschine.",

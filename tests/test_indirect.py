@@ -33,6 +33,12 @@ POSITIVE = [
     ("Die Gewerkschaft forderte, die Löhne um fünf Prozent zu erhöhen.", "Indirect", "die Löhne um fünf Prozent zu erhöhen", "Die Gewerkschaft", "forderte"),
     ("Der Konzern gab bekannt, dass er 500 Stellen streichen werde.", "Indirect", "dass er 500 Stellen streichen werde", "Der Konzern", "gab bekannt"),
     ("Die Ärztin wies darauf hin, dass die Impfung kostenlos sei.", "Indirect", "dass die Impfung kostenlos sei", "Die Ärztin", "wies darauf hin"),
+    # strong verbs with a prefix the compact model mislemmatises ("verwies" → "verwieisen")
+    ("Der GdP-Vorsitzende verwies darauf, dass 7000 Stellen abgebaut worden seien.", "Indirect", "dass 7000 Stellen abgebaut worden seien", "Der GdP-Vorsitzende", None),
+    ("Der Innenminister gestand ein, dass die Regierung überwältigt wurde.", "Indirect", "dass die Regierung überwältigt wurde", "Der Innenminister", "gestand ein"),
+    ("Der Mann bot an, eine Reservierungsbestätigung bei einem Treffen zu übergeben.", "Indirect", "eine Reservierungsbestätigung bei einem Treffen zu übergeben", "Der Mann", "bot an"),
+    # a zu-infinitive the compact model tags VVINF ("einzurichten")
+    ("Der Sicherheitsrat beschloss am Donnerstagabend, über Libyen eine Flugverbotszone einzurichten.", "Indirect", "über Libyen eine Flugverbotszone einzurichten", "Der Sicherheitsrat", "beschloss"),
     ("Der Richter stellte fest, dass der Angeklagte schuldig sei.", "Indirect", "dass der Angeklagte schuldig sei", "Der Richter", "stellte fest"),
     ("Experten gehen davon aus, dass die Preise weiter steigen.", "Indirect", "dass die Preise weiter steigen", "Experten", None),
     # parenthetical frames

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
+from .. import lexicon
 from ..context import WEB_ADDRESS, Context, Located
 from ..cues import Cue, frame_verb_cue
 from ..document import Word
@@ -223,7 +224,7 @@ def direct_embedded(context: Context, quotation: Quotation) -> Attribution | Non
     order = list(range(len(left) - 1, -1, -1)) + list(range(len(left), len(sentence)))
     for i in order:
         cue = context.cue_of(sentence[i])
-        if cue is not None and cue.kind == "verb" and cue.head is sentence[i].word:
+        if cue is not None and cue.kind == "verb" and cue.head is sentence[i].word and _quotes_directly(cue):
             # by word order on the quotation's side only: a phrase must not run across it
             side, at = (left, i) if i < len(left) else (right, i - len(left))
             speaker = _speaker(context, cue, sentence, subject_by_position(side, at))
@@ -242,6 +243,13 @@ RULES: tuple[Rule, ...] = (
     direct_pre_frame,
     direct_embedded,
 )
+
+
+def _quotes_directly(cue: Cue) -> bool:
+    """Whether a cue verb is seen with direct quotations in the training data: verbs that only
+    take a clause ("schloss aus, dass …", "signalisierte, …") do not frame a quoted phrase."""
+    entry = lexicon.cue_verb(cue.lemma)
+    return entry is None or entry.direct > 0
 
 
 def _named_in_context(context: Context, quotation: Quotation) -> bool:

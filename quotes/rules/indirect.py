@@ -102,6 +102,16 @@ def is_finite(word: Word) -> bool:
     return word.xpos.endswith("FIN") or word.feat("VerbForm") == "Fin" or word.text.lower() in SUBJUNCTIVE_FORMS
 
 
+def zu_infinitive(word: Word) -> bool:
+    """An infinitive with "zu" written inside ("einzurichten", "aufzugeben"): tagged VVIZU, or
+    by form when the compact model tags it VVINF — the lemma with "zu" after its particle."""
+    if word.xpos == "VVIZU":
+        return True
+    form, lemma = word.text.lower(), word.lemma.lower()
+    at = form.find("zu", 2)
+    return word.upos == "VERB" and at > 0 and form[:at] + form[at + 2 :] == lemma
+
+
 def finite_verbs(sentence: Sentence) -> list[Word]:
     return [w for w in sentence.words if is_finite(w)]
 
@@ -153,7 +163,7 @@ def _complement_head(sentence: Sentence, verb: Word) -> Word | None:
             continue  # a preceding clause is the parenthetical pattern
         marks = {w.text.lower() for w in sentence.children(child) if w.relation == "mark"}
         if child.deprel == "xcomp" and not any(w.xpos == "PTKZU" or w.text == "zu" for w in sentence.children(child)):
-            if not any(w.xpos == "VVIZU" for w in sentence.subtree(child)):
+            if not any(zu_infinitive(w) for w in sentence.subtree(child)):
                 continue
         if child.deprel == "acl" and not marks & COMPLEMENTIZERS:
             continue
@@ -183,7 +193,7 @@ def _clause_after_comma(sentence: Sentence, cue: Cue) -> list[Word]:
     finite = [w for w in rest if is_finite(w)]
     if finite and 1 <= finite[0].id - rest[0].id <= 6 and not finite[0].xpos.startswith("VM") or (finite and is_subjunctive(finite[0])):
         return rest  # a verb-second clause, Konjunktiv or not: "sagte, die Regierung habe …"
-    if any(w.xpos == "PTKZU" for w in rest[:12]) and not finite:
+    if any(w.xpos == "PTKZU" or zu_infinitive(w) for w in rest[:12]) and not finite:
         return rest  # "kündigte an, … zu investieren"
     return []
 
@@ -469,7 +479,7 @@ def indirect_nominal_cue(context: Context, sentence: Sentence, cue: Cue) -> Find
     clause = _verb_final_clause(items[comma + 1 :])
     opens_clause = bool(clause) and (
         clause[0].word.text.lower() in COMPLEMENTIZERS
-        or (any(item.word.xpos == "PTKZU" or item.word.text == "zu" for item in clause) and not any(item.word.xpos.endswith("FIN") for item in clause))
+        or (any(item.word.xpos == "PTKZU" or item.word.text == "zu" or zu_infinitive(item.word) for item in clause) and not any(item.word.xpos.endswith("FIN") for item in clause))
         or _subjunctive_main_clause(clause)
     )
     if not opens_clause:
