@@ -35,6 +35,8 @@ POSITIVE = [
     ("Dazu sagte die Bürgermeisterin: „Wir prüfen alle Möglichkeiten.“", "„Wir prüfen alle Möglichkeiten.“", "die Bürgermeisterin", "sagte", "direct_colon_frame"),
     ("Am Abend schrieb der Präsident auf Twitter: „Ein großartiger Sieg!“", "„Ein großartiger Sieg!“", "der Präsident", "schrieb", "direct_colon_frame"),
     ("In der Erklärung des Ministeriums hieß es: „Die Versorgung ist gesichert.“", "„Die Versorgung ist gesichert.“", "der Erklärung des Ministeriums", "hieß", "direct_colon_frame"),
+    # a short quoted clause after a colon is speech, even with a frame verb outside the cue lexicon
+    ("Der Regierungssprecher, Steffen Seibert, versuchte mit den Worten zu beruhigen: „Der IWF ist funktionstüchtig“.", "„Der IWF ist funktionstüchtig“", "Der Regierungssprecher, Steffen Seibert", None, "direct_colon_frame"),
     ("Der Trainer wurde mit den Worten zitiert: „Wir waren nicht gut genug.“", "„Wir waren nicht gut genug.“", "Der Trainer", "wurde … zitiert", "direct_colon_frame"),
     # verbless colon frames
     ("Merkel: „Wir schaffen das.“", "„Wir schaffen das.“", "Merkel", None, "direct_verbless_colon_frame"),
@@ -120,6 +122,8 @@ NEGATIVE = [
     "Zebroide sind Kreuzungen („Hybride“) zwischen Zebra und Pferd, erklärte der Zoo.",
     "Die Demonstranten zogen unter dem Motto „Wir sind das Volk!“ durch die Innenstadt.",
     "Die Kritiker forderten einen sofortigen Anbaustopp für „Amflora“.",
+    # a title after a colon: the only full verb stands in a relative clause, the main verb is "ist"
+    "Das Buch, das sie in Klagenfurt vorstellte, ist ihr literarisches Erstwerk: „Sie befinden sich hier“.",
     # verbs seen only with clauses in the training data frame no quoted phrase
     "Die Demonstranten signalisierten ihre Ablehnung der „People's Alliance for Democracy“.",
     "Bisher habe die Bundesregierung die Einrichtung einer „zentralisierten Referenzdatei“ ausgeschlossen.",

@@ -166,10 +166,12 @@ def direct_colon_frame(context: Context, quotation: Quotation) -> Attribution | 
         if cue is not None and cue.kind == "verb" and cue.head is left[i].word:
             found = i, cue
             break
-    if found is None and _reads_as_speech(context, quotation):
+    if found is None and (_reads_as_speech(context, quotation) or _is_clause(context, quotation)):
         # "Im Kongress warb Obama mit den Worten: „…“", "zeigte sich der Trainer zufrieden: „…“":
         # a clause ending in a colon before a quoted sentence frames it, cue lexicon or not
-        verbs = [i for i, item in enumerate(left) if item.word.xpos == "VVFIN"]
+        # the main clause's verb: one right before a comma ends a relative clause ("Das Buch, das
+        # sie vorstellte, ist ihr Erstwerk: „…“")
+        verbs = [i for i, item in enumerate(left) if item.word.xpos == "VVFIN" and left[i + 1].word.text != ","]
         found = (verbs[-1], frame_verb_cue(left[verbs[-1]].sentence, left[verbs[-1]].word)) if len(verbs) == 1 else None
     if found is None:
         return None
@@ -351,6 +353,13 @@ def _reads_as_speech(context: Context, quotation: Quotation) -> bool:
         return False
     has_verb = any(item.word.upos in ("VERB", "AUX") for item in content)
     return _ends_sentence(context, quotation) or (has_verb and len(content) >= 6)
+
+
+def _is_clause(context: Context, quotation: Quotation) -> bool:
+    """A short quoted clause with a finite verb („Der IWF ist funktionstüchtig“): after a colon
+    it is speech however short."""
+    content = [item for item in context.words_in(quotation.inner_start, quotation.inner_end) if item.word.upos != "PUNCT"]
+    return len(content) >= 3 and any(item.word.xpos.endswith("FIN") for item in content)
 
 
 def direct_double_attribution(context: Context, found: Attribution) -> tuple[Attribution, Attribution] | None:
