@@ -131,9 +131,12 @@ def subject_of(sentence: Sentence, verb: Word) -> Word | None:
         pronoun = next((c for c in children if c.text.lower() in NOMINATIVE_PRONOUNS and c.upos == "PRON"), None)
         if pronoun is not None:
             return pronoun
-        for child in children:
-            if child.deprel in SUBJECT_RELATIONS:
-                return _antecedent(sentence, child) or child
+        subject = next((child for child in children if child.deprel in SUBJECT_RELATIONS), None)
+        if subject is not None and subject.text.lower() in ("sie", "es") and _shares_subject(sentence, current):
+            current = sentence.head(current)  # "Die CCE bestätigte … und nannte sie „…“": "sie" is the object
+            continue
+        if subject is not None:
+            return _antecedent(sentence, subject) or subject
         for child in sentence.children(current):
             if child.deprel in AGENT_RELATIONS:  # "von X" in a passive frame: X is the agent
                 return child
@@ -141,6 +144,14 @@ def subject_of(sentence: Sentence, verb: Word) -> Word | None:
             return None
         current = sentence.head(current)
     return None
+
+
+def _shares_subject(sentence: Sentence, verb: Word) -> bool:
+    """A verb coordinated right after "und" with no subject of its own before it ("bedankte sich
+    und sagte"): the first verb's subject is its subject too."""
+    if verb.relation != "conj" or verb.id < 2:
+        return False
+    return sentence.words[verb.id - 2].upos == "CCONJ"
 
 
 def passive(sentence: Sentence, verb: Word) -> bool:
@@ -221,7 +232,9 @@ def _adverb(word: Word) -> bool:
 def _name_tagged_adverb(word: Word) -> bool:
     """An unknown name the compact model tagged ADV ("Wittner" ADV/NE, "Al-Jazeera" ADV/ADV): it
     is capitalised and carries a noun tag or noun features, which adverbs never have."""
-    return word.upos == "ADV" and word.text[:1].isupper() and (word.xpos in ("NE", "NN") or word.feat("Number") is not None)
+    return word.upos == "ADV" and word.text[:1].isupper() and (
+        word.xpos in ("NE", "NN") or word.feat("Number") is not None or lexicon.function_word(word.text) is None
+    )
 
 
 def _nominal(word: Word) -> bool:
@@ -246,7 +259,7 @@ def chunk_before(items: Sequence[Located]) -> list[Located]:
         k = _run_start(items, j - 1)
         if k < j - 1 and (k == 0 or _opens_clause(items[k - 1].word)):  # "Wie die Ministerin, Anna Bligh, erklärte"
             j = k
-    if j == i or not any(item.word.upos in ("NOUN", "PROPN", "X") or item.word.xpos in ("NN", "NE") for item in items[j:i]):
+    if j == i or not any(item.word.upos in ("NOUN", "PROPN", "X") or item.word.xpos in ("NN", "NE") or _name_tagged_adverb(item.word) for item in items[j:i]):
         return []
     return trim_speaker(list(items[j:i]))
 
@@ -291,6 +304,10 @@ def subject_by_position(items: Sequence[Located], verb_index: int) -> list[Locat
         return after  # "Als Begründung sagte ein Wissenschaftler": "als" + noun is no clause opener here
     if before and starts_clause and (before[0].word.upos != "ADP" or _name_particle(before)) and not _temporal(before) and could_be_subject(before):
         return after if _abstract(before) and after and _names_person(after) else before
+    if not before and not after and verb_index > 0 and items[verb_index - 1].word.upos == "CCONJ":
+        first = next((i for i in range(verb_index - 1) if items[i].word.xpos.endswith("FIN")), None)
+        if first is not None:
+            return subject_by_position(items, first)  # "Medvedev bedankte sich … und sagte:"
     return after
 
 

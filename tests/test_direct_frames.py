@@ -35,6 +35,10 @@ POSITIVE = [
     ("Dazu sagte die Bürgermeisterin: „Wir prüfen alle Möglichkeiten.“", "„Wir prüfen alle Möglichkeiten.“", "die Bürgermeisterin", "sagte", "direct_colon_frame"),
     ("Am Abend schrieb der Präsident auf Twitter: „Ein großartiger Sieg!“", "„Ein großartiger Sieg!“", "der Präsident", "schrieb", "direct_colon_frame"),
     ("In der Erklärung des Ministeriums hieß es: „Die Versorgung ist gesichert.“", "„Die Versorgung ist gesichert.“", "der Erklärung des Ministeriums", "hieß", "direct_colon_frame"),
+    # a verb coordinated after "und" shares the first verb's subject; "sie" after it is the object
+    ("Die CCE bestätigte die Aussage der Gewerkschaft nicht und nannte sie „reine Spekulation“.", "„reine Spekulation“", "Die CCE", "nannte", "direct_embedded"),
+    # … also when the compact model tags the unknown name ADV
+    ("Medvedev bedankte sich bei seinem Team nach dem Spielende und sagte: „Ich bin mir sicher, dass meine Frau zuschaut.“", "„Ich bin mir sicher, dass meine Frau zuschaut.“", "Medvedev", "sagte", "direct_colon_frame"),
     # a short quoted clause after a colon is speech, even with a frame verb outside the cue lexicon
     ("Der Regierungssprecher, Steffen Seibert, versuchte mit den Worten zu beruhigen: „Der IWF ist funktionstüchtig“.", "„Der IWF ist funktionstüchtig“", "Der Regierungssprecher, Steffen Seibert", None, "direct_colon_frame"),
     ("Der Trainer wurde mit den Worten zitiert: „Wir waren nicht gut genug.“", "„Wir waren nicht gut genug.“", "Der Trainer", "wurde … zitiert", "direct_colon_frame"),
