@@ -98,6 +98,11 @@ POSITIVE = [
 
 INTERRUPTED = "„Wir werden“, sagte Scholz, „alles tun, was nötig ist.“"
 CONTINUATION = "„Wir geben nicht auf“, sagte die Trainerin. „Die Saison ist noch lang und wir haben gute Spieler.“"
+# a framed direct quote after indirect speech is no free indirect continuation of the earlier source
+FRAMED_AFTER_INDIRECT = (
+    "Laut Boudgoust war allein die Kompetenz für die Auswahl entscheidend. Auch andere Mitarbeiter bestätigten das. "
+    "„Frau Strobl auf ihr Parteibuch zu reduzieren, wäre nicht gerecht“, so der Chef des Verwaltungsrats Ulrich Müller."
+)
 # a quote a medium cites is the person's and the medium's (two WIKINEWS annotations)
 CITED = [
     ("Die Frankfurter Rundschau zitiert einen Augenzeugen mit den Worten: „Es ging alles sehr schnell.“", "Die Frankfurter Rundschau", "einen Augenzeugen"),
@@ -141,7 +146,7 @@ NEGATIVE = [
     "Das Land ist seit dem Sommer offiziell „masernfrei“.",
 ]
 
-TEXTS = [c[0] for c in POSITIVE] + [c[0] for c in CITED] + [INTERRUPTED, CONTINUATION, MULTI_PARAGRAPH, UNCLOSED, NESTED_INDIRECT] + NEGATIVE
+TEXTS = [c[0] for c in POSITIVE] + [c[0] for c in CITED] + [INTERRUPTED, CONTINUATION, FRAMED_AFTER_INDIRECT, MULTI_PARAGRAPH, UNCLOSED, NESTED_INDIRECT] + NEGATIVE
 
 
 @pytest.fixture(scope="module")
@@ -180,6 +185,13 @@ def test_continuation_takes_the_last_speaker(extracted):
     first, second = _direct(extracted[CONTINUATION])
     assert second.rule == "direct_continuation"
     assert second.speaker.text == first.speaker.text == "die Trainerin"
+
+
+def test_framed_quote_keeps_its_own_speaker_after_indirect_speech(extracted):
+    found = extracted[FRAMED_AFTER_INDIRECT]
+    (direct,) = _direct(found)
+    assert direct.speaker.text == "der Chef des Verwaltungsrats Ulrich Müller", _describe(found)
+    assert not [q for q in found if q.type == "IndirectFreeIndirect"], _describe(found)
 
 
 @pytest.mark.parametrize("text, speaker, source", CITED, ids=[c[0][:40] for c in CITED])

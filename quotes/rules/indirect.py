@@ -747,10 +747,12 @@ def find_indirect_quotes(context: Context, direct: Sequence[Quote]) -> list[Quot
             covered.add(sentence.index)
             if finding.speaker and not _points_back(finding):
                 speakers.append((quote.end, list(finding.speaker)))
+    framed = [(q.start, q.end) for q in direct if q.frame is not None]
     for sentence in context.document.sentences:
-        quoted = sum(min(end, sentence.end) - max(start, sentence.start) for start, end in direct_ranges if _overlaps((start, end), (sentence.start, sentence.end)))
-        if quoted > 0.6 * (sentence.end - sentence.start):
-            covered.add(sentence.index)  # mostly direct quotation: no free indirect continuation
+        bounds = (sentence.start, sentence.end)
+        quoted = sum(min(end, sentence.end) - max(start, sentence.start) for start, end in direct_ranges if _overlaps((start, end), bounds))
+        if quoted > 0.6 * (sentence.end - sentence.start) or any(_overlaps(span, bounds) for span in framed):
+            covered.add(sentence.index)  # a direct quotation and its frame: no free indirect continuation
     speakers.sort(key=lambda pair: pair[0])
     for finding in continuation_findings(context, covered, speakers):
         quote = _build(context, finding)
