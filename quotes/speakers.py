@@ -56,7 +56,7 @@ ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "ität", "nis", "ismus", "tion", "si
 COLLECTIVE_NOUNS = (
     "regierung", "zeitung", "stiftung", "bewegung", "vereinigung", "verwaltung", "führung", "leitung",
     "organisation", "kommission", "opposition", "koalition", "delegation", "redaktion", "administration",
-    "nation", "vertretung", "versammlung", "direktion", "division", "fraktion",
+    "nation", "vertretung", "versammlung", "direktion", "division", "fraktion", "abteilung",
 )
 
 # Demonstratives that stand for a person named before when they are the subject of a cue
@@ -303,7 +303,7 @@ def subject_by_position(items: Sequence[Located], verb_index: int) -> list[Locat
     if opener is not None and opener.text.lower() in ("als", "wie") and after:
         return after  # "Als Begründung sagte ein Wissenschaftler": "als" + noun is no clause opener here
     if before and starts_clause and (before[0].word.upos != "ADP" or _name_particle(before)) and not _temporal(before) and could_be_subject(before):
-        return after if _abstract(before) and after and _names_person(after) else before
+        return after if abstract(before) and after and _names_person(after) else before
     if not before and not after and verb_index > 0 and items[verb_index - 1].word.upos == "CCONJ":
         first = next((i for i in range(verb_index - 1) if items[i].word.xpos.endswith("FIN")), None)
         if first is not None:
@@ -473,15 +473,15 @@ def speaker_items(context: Context, sentence: Sentence, verb: Word, allowed: Seq
         phrase = with_apposition(allowed, completed(allowed, trim_speaker([Located(sentence, w) for w in words])))
         if _temporal(phrase):
             return []  # "Erst vergangene Woche kündigte der Konzern an": a time the parse took for the subject
-        if subject.deprel != "obl:agent" and _abstract(phrase):
-            person = _person_next_to(allowed, verb, phrase)
+        if subject.deprel != "obl:agent" and abstract(phrase):
+            person = person_next_to(allowed, verb, phrase)
             if person:
                 return person  # "Jegliche Mitverantwortung weist Hartmann von sich": object first
         return phrase if subject.deprel == "obl:agent" or could_be_subject(phrase) else []
     return []
 
 
-def _abstract(phrase: Sequence[Located]) -> bool:
+def abstract(phrase: Sequence[Located]) -> bool:
     """A phrase headed by an abstract noun ("Die praktische Anwendung der Richtlinienkompetenz"),
     with no name, pronoun or role noun in it: rarely the one who speaks."""
     words = [item.word for item in phrase]
@@ -492,7 +492,7 @@ def _abstract(phrase: Sequence[Located]) -> bool:
     return form.endswith(ABSTRACT_SUFFIXES) and not form.endswith(COLLECTIVE_NOUNS)
 
 
-def _person_next_to(frame: Sequence[Located], verb: Word, phrase: Sequence[Located]) -> list[Located]:
+def person_next_to(frame: Sequence[Located], verb: Word, phrase: Sequence[Located]) -> list[Located]:
     """The phrase naming a person before or after the finite verb of a verb-second clause, other than ``phrase``."""
     position = next((i for i, item in enumerate(frame) if item.word is verb), None)
     if position is None:

@@ -70,6 +70,7 @@ POSITIVE = [
     ("Der Ökonom warnte vor einer neuen Immobilienblase.", "Reported", "Der Ökonom warnte vor einer neuen Immobilienblase.", "Der Ökonom", None),
     ("Der Polizeichef sprach von mehr als 800 beschädigten Autos.", "Reported", "Der Polizeichef sprach von mehr als 800 beschädigten Autos.", "Der Polizeichef", None),
     ("Die Bundesregierung begrüßte die Einigung in Brüssel.", "Reported", "Die Bundesregierung begrüßte die Einigung in Brüssel.", "Die Bundesregierung", None),
+    ("Die Erhöhung der Steuern forderte der Finanzminister Peter Brandt bereits im Mai.", "Reported", "Die Erhöhung der Steuern forderte der Finanzminister Peter Brandt bereits im Mai.", "der Finanzminister Peter Brandt", None),
     # a particle behind the complement's own verb is that verb's ("lägen … vor"), not the cue's
     ("Hartmann erklärte, ihr lägen bis heute keine vollständigen Unterlagen vor.", "Indirect", "ihr lägen bis heute keine vollständigen Unterlagen vor", "Hartmann", "erklärte"),
     # nominal cues: the subject of "ist der Meinung"; a Konjunktiv verb-second complement; a verb cue
@@ -150,6 +151,9 @@ NEGATIVE = [
     ("Es ist klar, dass die Preise steigen.", None),
     # a verb whose train sentences are rarely Reported speech (lexicon reported/unquoted) reports nothing
     ("Die Regierung veröffentlichte am Montag ihren Haushaltsplan.", "Reported"),
+    # an abstract noun with no person named next to the verb does not speak
+    ("Eine weitere erhebliche Bedrohung gehe vom Bakterium „Klebsiella pneumoniae“ aus, das für den Tod von Kleinkindern verantwortlich sei.", "Reported"),
+    ("Klarheit und Wahrheit will die Seite über die Kennzeichnung von Lebensmitteln schaffen.", "Reported"),
     ("Es ist wahrscheinlich, dass es morgen regnet.", None),
     ("Das Wetter war so schön wie lange nicht.", None),
     ("Die Mannschaft spielte so gut, dass sie gewann.", None),

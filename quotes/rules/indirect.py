@@ -19,7 +19,7 @@ from ..context import Context, Located
 from ..cues import Cue, frame_verb_cue
 from ..document import Sentence, Word
 from ..quote import Mention, Quote, Speaker
-from ..speakers import NEW_PHRASE_STARTS, SOURCE_VERBS, addressed, chunk_after, chunk_before, passive, source_of_impersonal, speaker_items, subject_by_position
+from ..speakers import NEW_PHRASE_STARTS, SOURCE_VERBS, abstract, person_next_to, addressed, chunk_after, chunk_before, passive, source_of_impersonal, speaker_items, subject_by_position
 
 COMPLEMENT_RELATIONS = frozenset({"ccomp", "xcomp", "parataxis", "csubj", "csubj:pass"})
 COMPLEMENTIZERS = frozenset({"dass", "daß", "ob"})
@@ -539,6 +539,10 @@ def reported_speech_act(context: Context, sentence: Sentence, cue: Cue) -> Findi
         speaker = _passive_agent(sentence, verb, items)  # "wurde vom Wetterdienst als hoch eingestuft"
     else:
         speaker = speaker_items(context, sentence, verb, items) or subject_by_position(items, verb.id - 1)
+    if speaker and abstract(speaker):
+        # "Die Identität des Kindes gab die Behörde nicht bekannt": object first; with no one
+        # named next to the verb, no one speaks ("Die Verminderung der Ozonschicht bedeutet …")
+        speaker = person_next_to(items, verb, speaker)
     if not speaker:
         return None
     taken = {id(item.word) for item in speaker} | {id(w) for w in cue.marked_words()}
@@ -579,6 +583,8 @@ def reported_intention(context: Context, sentence: Sentence) -> Finding | None:
         return None  # "Neue Märkte will man erschließen": no one is named
     items = _sentence_items(sentence)
     speaker = speaker_items(context, sentence, verb, items) or subject_by_position(items, verb.id - 1)
+    if speaker and abstract(speaker):
+        speaker = person_next_to(items, verb, speaker)  # "Klarheit will die Seite schaffen"
     if not speaker or speaker[0].word.text.lower() in ("ich", "wir", "du", "man", "es"):
         return None
     return Finding("reported_intention", "Reported", items, None, (), speaker, 0.5, whole_sentence=True)
