@@ -334,6 +334,8 @@ def _noun_run(items: Sequence[Located], start: int) -> list[Located]:
             break  # attributive adjectives precede their noun: this one starts something else
         if run and run[-1].word.upos in ("NOUN", "PROPN") and word.upos == "NUM" and i + 1 < len(items) and items[i + 1].word.upos == "NOUN":
             break  # "laut Behördenangaben | 7.000 Menschen": a number before a noun opens a new phrase
+        if run and _noun_after_quoted_name(run[-1].word, word):
+            break
         if word.upos in NOUN_PHRASE_UPOS or (
             run and (_genitive_link(items, i) or _truncated_compound(items, i) or _hyphen_link(items, i) or _coordination(items, i))
         ):
@@ -350,6 +352,12 @@ def _noun_run(items: Sequence[Located], start: int) -> list[Located]:
     while run and run[-1].word.upos in ("DET", "ADP"):
         run.pop()
     return run if any(item.word.upos in ("NOUN", "PROPN", "X") for item in run) else []
+
+
+def _noun_after_quoted_name(previous: Word, word: Word) -> bool:
+    """A common noun right after a quoted name ("laut „Reuters“ | Warnschüsse", "die
+    „Computerwoche“ | Lynch"): the quoted name ends the phrase."""
+    return previous.text in ALL_MARKS and word.xpos == "NN" and word.text[:1].isupper()
 
 
 def _genitive_adjective(items: Sequence[Located], i: int) -> bool:

@@ -27,6 +27,8 @@ POSITIVE = [
     ("Wie aus Unternehmenskreisen verlautete, soll das Werk im Herbst geschlossen werden.", "Indirect", "soll das Werk im Herbst geschlossen werden", "Unternehmenskreisen", "verlautete"),
     ("Die Polizei ermittelt gegen die Sängerin. Diese bestätigte, dass gegen sie ermittelt werde.", "Indirect", "dass gegen sie ermittelt werde", "Diese", "bestätigte"),
     ("Nach Angaben libanesischer Sicherheitskreise wurden drei Soldaten getötet.", "Indirect", "wurden drei Soldaten getötet", "Angaben libanesischer Sicherheitskreise", "Nach"),
+    # a quoted name ends the source: the noun after it belongs to the message
+    ("Die Soldaten hätten laut „Reuters“ Warnschüsse abgegeben.", "Indirect", "Die Soldaten hätten … Warnschüsse abgegeben", "„Reuters“", "laut"),
     ("Theo Kitz vom Bankhaus Merck Finck sagte, die Märkte seien nervös.", "Indirect", "die Märkte seien nervös", "Theo Kitz vom Bankhaus Merck Finck", "sagte"),
     ("Erst vergangene Woche kündigte der Konzern an, sämtliche Schalter zu schließen.", "Indirect", "sämtliche Schalter zu schließen", "der Konzern", "kündigte … an"),
     ("Ein Sprecher der Bahn teilte mit, man wolle die Strecke bis Freitag reparieren.", "Indirect", "man wolle die Strecke bis Freitag reparieren", "Ein Sprecher der Bahn", "teilte mit"),
