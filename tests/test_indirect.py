@@ -39,7 +39,8 @@ POSITIVE = [
     ("Der GdP-Vorsitzende verwies darauf, dass 7000 Stellen abgebaut worden seien.", "Indirect", "dass 7000 Stellen abgebaut worden seien", "Der GdP-Vorsitzende", None),
     ("Der Innenminister gestand ein, dass die Regierung überwältigt wurde.", "Indirect", "dass die Regierung überwältigt wurde", "Der Innenminister", "gestand ein"),
     ("Der Mann bot an, eine Reservierungsbestätigung bei einem Treffen zu übergeben.", "Indirect", "eine Reservierungsbestätigung bei einem Treffen zu übergeben", "Der Mann", "bot an"),
-    # a zu-infinitive the compact model tags VVINF ("einzurichten")
+    # a zu-infinitive the compact model tags VVINF ("einzurichten") or leaves unlemmatised ("anzuerkennen")
+    ("Der Bundesrat schlug dem Bundestag vor, „Zwangsheiraten“ als eigenen Straftatbestand anzuerkennen.", "Indirect", "„Zwangsheiraten“ als eigenen Straftatbestand anzuerkennen", "Der Bundesrat", "schlug … vor"),
     ("Der Sicherheitsrat beschloss am Donnerstagabend, über Libyen eine Flugverbotszone einzurichten.", "Indirect", "über Libyen eine Flugverbotszone einzurichten", "Der Sicherheitsrat", "beschloss"),
     ("Der Richter stellte fest, dass der Angeklagte schuldig sei.", "Indirect", "dass der Angeklagte schuldig sei", "Der Richter", "stellte fest"),
     ("Experten gehen davon aus, dass die Preise weiter steigen.", "Indirect", "dass die Preise weiter steigen", "Experten", None),

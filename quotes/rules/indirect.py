@@ -109,7 +109,8 @@ def zu_infinitive(word: Word) -> bool:
         return True
     form, lemma = word.text.lower(), word.lemma.lower()
     at = form.find("zu", 2)
-    return word.upos == "VERB" and at > 0 and form[:at] + form[at + 2 :] == lemma
+    # the lemma is the form without "zu", or the unlemmatised form itself ("anzuerkennen")
+    return word.upos == "VERB" and at > 0 and form.endswith("n") and lemma in (form[:at] + form[at + 2 :], form)
 
 
 def finite_verbs(sentence: Sentence) -> list[Word]:
