@@ -230,8 +230,9 @@ def _adverb(word: Word) -> bool:
 
 
 def _name_tagged_adverb(word: Word) -> bool:
-    """An unknown name the compact model tagged ADV ("Wittner" ADV/NE, "Al-Jazeera" ADV/ADV): it
-    is capitalised and carries a noun tag or noun features, which adverbs never have."""
+    """An unknown name the compact model tagged ADV ("Wittner" ADV/NE, "Medvedev" ADV/ADV): it is
+    capitalised and carries a noun tag or noun features, which adverbs never have, or is no
+    adverb of the function-word lexicon."""
     return word.upos == "ADV" and word.text[:1].isupper() and (
         word.xpos in ("NE", "NN") or word.feat("Number") is not None or lexicon.function_word(word.text) is None
     )

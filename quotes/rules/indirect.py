@@ -19,7 +19,19 @@ from ..context import Context, Located
 from ..cues import Cue, frame_verb_cue
 from ..document import Sentence, Word
 from ..quote import Mention, Quote, Speaker
-from ..speakers import NEW_PHRASE_STARTS, SOURCE_VERBS, abstract, person_next_to, addressed, chunk_after, chunk_before, passive, source_of_impersonal, speaker_items, subject_by_position
+from ..speakers import (
+    NEW_PHRASE_STARTS,
+    SOURCE_VERBS,
+    abstract,
+    addressed,
+    chunk_after,
+    chunk_before,
+    passive,
+    person_next_to,
+    source_of_impersonal,
+    speaker_items,
+    subject_by_position,
+)
 
 COMPLEMENT_RELATIONS = frozenset({"ccomp", "xcomp", "parataxis", "csubj", "csubj:pass"})
 COMPLEMENTIZERS = frozenset({"dass", "daß", "ob"})
@@ -510,11 +522,8 @@ def _holder_of(context: Context, sentence: Sentence, noun: Word, frame: Sequence
     object of ("Gysi hatte die These vertreten", "22 Prozent teilen die Meinung") or of its copula
     ("37 Prozent sind der gegenteiligen Auffassung")."""
     if any(child.deprel == "cop" for child in sentence.children(noun)):
-        verb: Word | None = noun
-    else:
-        verb = sentence.head(noun) if noun.deprel in HELD_NOUN_RELATIONS else None
-    if verb is noun:
         return speaker_items(context, sentence, noun, frame)
+    verb = sentence.head(noun) if noun.deprel in HELD_NOUN_RELATIONS else None
     if verb is None or verb.upos not in ("VERB", "AUX"):
         return []
     return _speaker_for(context, frame_verb_cue(sentence, verb), frame)
