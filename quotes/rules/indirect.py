@@ -34,6 +34,9 @@ from ..speakers import (
 )
 
 COMPLEMENT_RELATIONS = frozenset({"ccomp", "xcomp", "parataxis", "csubj", "csubj:pass"})
+# Relations by which a cue noun belongs to its verb's clause ("vertritt die Ansicht", "begegnet …
+# mit dem Argument"): the verb's subject holds the view.
+HELD_NOUN_RELATIONS = frozenset({"obj", "iobj", "obl"})
 COMPLEMENTIZERS = frozenset({"dass", "daß", "ob"})
 # Words after a cue's comma that open something other than what was said.
 NOT_COMPLEMENT_OPENERS = frozenset("und aber oder doch denn sondern weil da als nachdem bevor während obwohl wenn falls damit sodass um".split())
@@ -512,11 +515,6 @@ def indirect_nominal_cue(context: Context, sentence: Sentence, cue: Cue) -> Find
     return Finding("indirect_nominal_cue", "Indirect", message, cue, frame, source, 0.65)
 
 
-# Relations by which a cue noun belongs to its verb's clause ("vertritt die Ansicht", "begegnet …
-# mit dem Argument"): the verb's subject holds the view.
-HELD_NOUN_RELATIONS = frozenset({"obj", "iobj", "obl"})
-
-
 def _holder_of(context: Context, sentence: Sentence, noun: Word, frame: Sequence[Located]) -> list[Located]:
     """The one who holds a cue noun without a source of its own: the subject of the verb it is the
     object of ("Gysi hatte die These vertreten", "22 Prozent teilen die Meinung") or of its copula
@@ -549,10 +547,7 @@ def reported_speech_act(context: Context, sentence: Sentence, cue: Cue) -> Findi
         speaker = _passive_agent(sentence, verb, items)  # "wurde vom Wetterdienst als hoch eingestuft"
     else:
         speaker = speaker_items(context, sentence, verb, items) or subject_by_position(items, verb.id - 1)
-    if speaker and abstract(speaker):
-        # "Die Identität des Kindes gab die Behörde nicht bekannt": object first; with no one
-        # named next to the verb, no one speaks ("Die Verminderung der Ozonschicht bedeutet …")
-        speaker = person_next_to(items, verb, speaker)
+    speaker = _person_unless_abstract(items, verb, speaker)
     if not speaker:
         return None
     taken = {id(item.word) for item in speaker} | {id(w) for w in cue.marked_words()}
@@ -560,6 +555,13 @@ def reported_speech_act(context: Context, sentence: Sentence, cue: Cue) -> Findi
         return None  # nothing besides speaker and verb: no reported content
     message = items
     return Finding("reported_speech_act", "Reported", message, None, (), speaker, 0.6, whole_sentence=True, act=cue)
+
+
+def _person_unless_abstract(items: Sequence[Located], verb: Word, speaker: list[Located]) -> list[Located]:
+    """The speaker of a Reported sentence: an abstract subject gives way to the person named on the
+    other side of the verb ("Die Erhöhung der Steuern forderte der Finanzminister"), else to no one
+    ("Die Verminderung der Ozonschicht bedeutet …", "Klarheit will die Seite schaffen")."""
+    return person_next_to(items, verb, speaker) if speaker and abstract(speaker) else speaker
 
 
 def _passive_agent(sentence: Sentence, verb: Word, items: Sequence[Located]) -> list[Located]:
@@ -592,9 +594,7 @@ def reported_intention(context: Context, sentence: Sentence) -> Finding | None:
     if any(w.text.lower() == "man" for w in sentence.words[max(0, verb.id - 2) : verb.id + 1]):
         return None  # "Neue Märkte will man erschließen": no one is named
     items = _sentence_items(sentence)
-    speaker = speaker_items(context, sentence, verb, items) or subject_by_position(items, verb.id - 1)
-    if speaker and abstract(speaker):
-        speaker = person_next_to(items, verb, speaker)  # "Klarheit will die Seite schaffen"
+    speaker = _person_unless_abstract(items, verb, speaker_items(context, sentence, verb, items) or subject_by_position(items, verb.id - 1))
     if not speaker or speaker[0].word.text.lower() in ("ich", "wir", "du", "man", "es"):
         return None
     return Finding("reported_intention", "Reported", items, None, (), speaker, 0.5, whole_sentence=True)
