@@ -101,6 +101,13 @@ def _looks_like_participle(word: Word) -> bool:
     return form.islower() and form.endswith(("t", "en")) and "ge" in form[:7] and word.xpos in ("ADJD", "ADJA", "NN")
 
 
+def _preterite_after_comma(sentence: Sentence, word: Word) -> bool:
+    """A past-tense verb the tagger took for an adjective at the start of a clause: ", entgegnete
+    Suttner" (an attributive adjective right after a comma, with no article, is rare)."""
+    form = word.text
+    return word.upos == "ADJ" and form.islower() and form.endswith(("te", "ten")) and word.id > 1 and sentence.words[word.id - 2].text == ","
+
+
 def particle_of(sentence: Sentence, verb: Word) -> Word | None:
     """The separated particle of ``verb`` ("mit" in "teilte … mit"), from the tree or word order.
 
@@ -139,7 +146,7 @@ def _particle_before(sentence: Sentence, verb: Word) -> Word | None:
 
 def verb_cue(sentence: Sentence, verb: Word) -> Cue | None:
     """The verb cue headed by ``verb``, if its lemma (with particle) is a cue verb."""
-    if verb.upos not in ("VERB", "AUX") and not verb.xpos.startswith("V") and not _looks_like_participle(verb):
+    if verb.upos not in ("VERB", "AUX") and not verb.xpos.startswith("V") and not _looks_like_participle(verb) and not _preterite_after_comma(sentence, verb):
         return None
     particle = particle_of(sentence, verb) or _particle_before(sentence, verb)
     entry = None

@@ -314,7 +314,10 @@ def subject_by_position(items: Sequence[Located], verb_index: int) -> list[Locat
 
 def _finite_index(items: Sequence[Located], verb_index: int) -> int:
     """The finite verb of the clause up to ``verb_index``: in "Der Trainer wurde … zitiert" the
-    slot before the finite auxiliary holds the subject."""
+    slot before the finite auxiliary holds the subject. A verb right after a comma opens its own
+    clause ("Nachdem er gefragt wurde, entgegnete Suttner"): it is the finite verb."""
+    if verb_index > 0 and items[verb_index - 1].word.text == ",":
+        return verb_index
     return next((i for i in range(verb_index + 1) if items[i].word.xpos.endswith("FIN")), verb_index)
 
 

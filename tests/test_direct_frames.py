@@ -42,6 +42,9 @@ POSITIVE = [
     # a short quoted clause after a colon is speech, even with a frame verb outside the cue lexicon
     ("Der Regierungssprecher, Steffen Seibert, versuchte mit den Worten zu beruhigen: „Der IWF ist funktionstüchtig“.", "„Der IWF ist funktionstüchtig“", "Der Regierungssprecher, Steffen Seibert", None, "direct_colon_frame"),
     ("Der Trainer wurde mit den Worten zitiert: „Wir waren nicht gut genug.“", "„Wir waren nicht gut genug.“", "Der Trainer", "wurde … zitiert", "direct_colon_frame"),
+    # a past-tense cue the compact model tags as an adjective, in a clause after an adverbial one
+    ("Nachdem dieser von Moderator Matthias Keller-May gefragt wurde, was seine Partei von den GRÜNEN unterscheide, entgegnete Suttner empört: „Wollen Sie das nun einfach so stehen lassen?“",
+     "„Wollen Sie das nun einfach so stehen lassen?“", "Suttner", "entgegnete", "direct_colon_frame"),
     # verbless colon frames
     ("Merkel: „Wir schaffen das.“", "„Wir schaffen das.“", "Merkel", None, "direct_verbless_colon_frame"),
     ("Der Minister weiter: „Die Reform kommt.“", "„Die Reform kommt.“", "Der Minister", None, "direct_verbless_colon_frame"),

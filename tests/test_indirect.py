@@ -168,6 +168,9 @@ NEGATIVE = [
     ("Wir freuen uns, dass Sie da sind.", "Indirect"),
     ("Das Haus, das am Markt steht, wurde renoviert.", None),
     ("Der Preis steigt, weil die Nachfrage wächst.", None),
+    # an adverbial clause before a verb-first cue is the frame's own, not what was said
+    ("Als die Polizei am Abend eintraf, erklärte der Sprecher den Reportern die Lage.", "Indirect"),
+    ("Da ein Rückflug nach München nicht möglich war, kündigte der Minister eine Pressekonferenz in Rom an.", "Indirect"),
     ("Die Firma baut ein neues Werk in Sachsen.", None),
     ("Die Straße ist wegen Bauarbeiten gesperrt.", None),
     ("Der Film „Das Boot“ lief gestern im Fernsehen.", None),

@@ -71,6 +71,8 @@ SUBORDINATORS = frozenset(
     "dass daß ob weil wenn als obwohl nachdem bevor während damit sodass wie da falls sobald seit seitdem bis "
     "indem ehe sofern soweit wo wobei weshalb warum".split()
 )
+# Subordinators of adverbial clauses (time, cause, concession, condition), not of reported speech.
+ADVERBIAL_SUBORDINATORS = frozenset("weil wenn als obwohl nachdem bevor während da falls sobald seit seitdem indem".split())
 RELATIVE_PRONOUNS = frozenset("der die das den dem deren dessen denen welche welcher welches".split())
 ANAPHORIC_OPENERS = frozenset({"Dies", "Das", "Dieses"})  # "Dies bestätigte X": the sentence before is the message
 SHORT_PHRASE = 4  # words: an unattributed quoted phrase this short is dropped (see nest_direct_quotes)
@@ -298,6 +300,14 @@ def _trim_end(items: list[Located]) -> list[Located]:
 # --- parenthetical frames -----------------------------------------------------------------
 
 
+def _adverbial_clause(words: Sequence[Word]) -> bool:
+    """Words that are one adverbial clause ("Da ein Rückflug nicht möglich war"), with at most
+    clauses inside it, but no main clause of their own after a comma ("Da X, werde Y")."""
+    if not words or words[0].upos != "SCONJ" or words[0].text.lower() not in ADVERBIAL_SUBORDINATORS:
+        return False
+    return not any(is_finite(after) for before, after in zip(words, words[1:]) if before.text == ",")
+
+
 def indirect_parenthetical(context: Context, sentence: Sentence, cue: Cue) -> Finding | None:
     """Die Regierung habe keine Wahl, sagte X. / Die Lage, so X, sei ernst. — a verb-first frame after the message."""
     words = sentence.words
@@ -326,6 +336,8 @@ def indirect_parenthetical(context: Context, sentence: Sentence, cue: Cue) -> Fi
     )
     if not any(w.upos in ("VERB", "AUX") for w in _outside_relative_clauses(before)) and not interrupted:
         return None  # "Frank Sichau, der als Sprecher fungiert, erklärte, dass …": the subject, not a message
+    if not interrupted and _adverbial_clause(before):
+        return None  # "Nachdem er gefragt wurde, was …, entgegnete X": the frame's own adverbial
     message = _trim(located(sentence, list(before) + after))
     if len(message) < 3:
         return None
