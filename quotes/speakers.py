@@ -113,6 +113,8 @@ ADDRESSING_VERBS = frozenset("fragen bitten auffordern warnen ermahnen drängen 
 # gebeten", "Ihm wird vorgeworfen").
 PASSIVE_ADDRESSEE_VERBS = ADDRESSING_VERBS | frozenset("vorwerfen beschuldigen verdächtigen anklagen raten".split())
 NOMINATIVE_PRONOUNS = frozenset("er ich wir du".split())
+# Subordinators after which a verb-final clause's subject comes first ("indem sie …").
+CLAUSE_SUBORDINATORS = frozenset("dass daß ob weil wenn als obwohl nachdem bevor während da indem sobald".split())
 NAME_PARTICLES = frozenset("von van de zu".split())  # "Von der Leyen sagte": part of the name
 
 
@@ -294,7 +296,12 @@ def _run_start(items: Sequence[Located], end: int) -> int:
 
 def subject_by_position(items: Sequence[Located], verb_index: int) -> list[Located]:
     """The subject of a verb-second clause by word order: the noun phrase filling the slot before
-    the verb ("Der Minister sagte"), else the one right after it ("Am Montag sagte der Minister")."""
+    the verb ("Der Minister sagte"), else the one right after it ("Am Montag sagte der Minister");
+    in a verb-final clause, the phrase after its subordinator ("indem sie … aufforderte")."""
+    opener = _subordinator_before(items, verb_index)
+    if opener is not None:
+        subject = chunk_after(items, opener + 1)
+        return subject if could_be_subject(subject) and not _temporal(subject) else []
     verb_index = _finite_index(items, verb_index)
     before = chunk_before(items[:verb_index])
     opener = None if not before or before[0] is items[0] else items[items.index(before[0]) - 1].word
@@ -310,6 +317,25 @@ def subject_by_position(items: Sequence[Located], verb_index: int) -> list[Locat
         if first is not None:
             return subject_by_position(items, first)  # "Medvedev bedankte sich … und sagte:"
     return after
+
+
+def _subordinator_before(items: Sequence[Located], verb_index: int) -> int | None:
+    """The index of the subordinator opening the clause that ``verb_index`` ends, if any ("Als
+    Grund gab X an" is verb-second: "als" opens no clause there)."""
+    end = verb_index + 1
+    while end < len(items) and items[end].word.upos == "AUX":
+        end += 1
+    if end < len(items) and items[end].word.upos != "PUNCT":
+        return None
+    i = verb_index - 1
+    while i >= 0 and items[i].word.text not in (",", ":", ";"):
+        i -= 1
+    opener = i + 1
+    if opener >= verb_index or items[opener].word.upos != "SCONJ" or items[opener].word.text.lower() not in CLAUSE_SUBORDINATORS:
+        return None
+    if items[opener].word.text.lower() == "als" and any(item.word.xpos.endswith("FIN") for item in items[opener + 1 : verb_index]):
+        return None  # "Als mögliche Nachfolger haben sich drei Kandidaten gemeldet": "als" + noun
+    return opener
 
 
 def _finite_index(items: Sequence[Located], verb_index: int) -> int:

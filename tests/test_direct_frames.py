@@ -45,6 +45,9 @@ POSITIVE = [
     # a past-tense cue the compact model tags as an adjective, in a clause after an adverbial one
     ("Nachdem dieser von Moderator Matthias Keller-May gefragt wurde, was seine Partei von den GRÜNEN unterscheide, entgegnete Suttner empört: „Wollen Sie das nun einfach so stehen lassen?“",
      "„Wollen Sie das nun einfach so stehen lassen?“", "Suttner", "entgegnete", "direct_colon_frame"),
+    # a verb-final clause's subject follows its subordinator, whatever the parse attached it to
+    ("Die Schutzvereinigung für Wertpapierbesitz (DSW) schlug in die gleiche Kerbe, indem sie den Aufsichtsrat indirekt zum Handeln aufforderte: „Jetzt ist der Aufsichtsrat der Deutschen Bank gefordert.“",
+     "„Jetzt ist der Aufsichtsrat der Deutschen Bank gefordert.“", "sie", "aufforderte", "direct_colon_frame"),
     # verbless colon frames
     ("Merkel: „Wir schaffen das.“", "„Wir schaffen das.“", "Merkel", None, "direct_verbless_colon_frame"),
     ("Der Minister weiter: „Die Reform kommt.“", "„Die Reform kommt.“", "Der Minister", None, "direct_verbless_colon_frame"),
