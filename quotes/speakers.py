@@ -86,9 +86,11 @@ def could_be_subject(phrase: Sequence[Located]) -> bool:
     if _function_word(phrase[0]) and (len(phrase) == 1 or _preposition(first)) and not _name_particle(phrase):
         return False  # "Gestern sagte", "Tatsächlich betont", "Gegenüber Spiegel Online berichtete"
     if form in FEMININE_ARTICLES_OBLIQUE:
-        head = next((item.word for item in phrase[1:] if item.word.upos in ("NOUN", "PROPN")), None)
+        head = next((item.word for item in phrase[1:] if _head_word(item.word)), None)
         if head is not None and head.text.lower().endswith(FEMININE_SUFFIXES):
             return False
+        if head is not None and head.upos == "ADJ" and head.text.endswith("en"):
+            return False  # "riet der 38-Jährigen": a nominative adjective noun after "der" ends in -e
     return True
 
 
@@ -640,6 +642,12 @@ def _closes_quoted_name(items: Sequence[Located]) -> bool:
 
 
 def _head_word(word: Word) -> bool:
-    """A word that can head a speaker phrase: a noun, name or pronoun, by either tag."""
-    return word.upos in ("NOUN", "PROPN", "PRON", "X") or word.xpos in ("NN", "NE") or _name_tagged_adverb(word)
+    """A word that can head a speaker phrase: a noun, name or pronoun, by either tag, or an
+    adjective used as a noun ("Der 58-Jährige", "die Angeklagte": capitalised inside the sentence)."""
+    return (
+        word.upos in ("NOUN", "PROPN", "PRON", "X")
+        or word.xpos in ("NN", "NE")
+        or _name_tagged_adverb(word)
+        or (word.upos == "ADJ" and word.id > 1 and next((c for c in word.text if c.isalpha()), "").isupper())
+    )
 
