@@ -36,7 +36,7 @@ _IRREGULAR = {
     "stellte": "stellen", "zog": "ziehen", "trug": "tragen", "lud": "laden",
     "stand": "stehen", "standen": "stehen", "bot": "bieten", "boten": "bieten",
     "schloss": "schließen", "schlossen": "schließen", "schied": "scheiden", "schieden": "scheiden",
-    "riet": "raten", "rieten": "raten", "wandte": "wenden", "wandten": "wenden",
+    "riet": "raten", "rieten": "raten", "rät": "raten", "rätst": "raten", "wandte": "wenden", "wandten": "wenden",
     "nahm": "nehmen", "nahmen": "nehmen",
 }
 # Prefixes before an irregular form: "verwies" → "verweisen", "hinwies" → "hinweisen",

@@ -48,6 +48,9 @@ POSITIVE = [
     # a verb-final clause's subject follows its subordinator, whatever the parse attached it to
     ("Die Schutzvereinigung für Wertpapierbesitz (DSW) schlug in die gleiche Kerbe, indem sie den Aufsichtsrat indirekt zum Handeln aufforderte: „Jetzt ist der Aufsichtsrat der Deutschen Bank gefordert.“",
      "„Jetzt ist der Aufsichtsrat der Deutschen Bank gefordert.“", "sie", "aufforderte", "direct_colon_frame"),
+    # an irregular present form of a cue verb ("rät" → raten), with a correlate before the comma
+    ("Das auswärtige Amt rät dazu, „nicht notwendige Reisen nach Äthiopien zu verschieben“.",
+     "„nicht notwendige Reisen nach Äthiopien zu verschieben“", "Das auswärtige Amt", "rät", "direct_embedded"),
     # verbless colon frames
     ("Merkel: „Wir schaffen das.“", "„Wir schaffen das.“", "Merkel", None, "direct_verbless_colon_frame"),
     ("Der Minister weiter: „Die Reform kommt.“", "„Die Reform kommt.“", "Der Minister", None, "direct_verbless_colon_frame"),
