@@ -135,7 +135,7 @@ def subject_of(sentence: Sentence, verb: Word) -> Word | None:
         pronoun = next((c for c in children if c.text.lower() in NOMINATIVE_PRONOUNS and c.upos == "PRON"), None)
         if pronoun is not None:
             return pronoun
-        subject = next((child for child in children if child.deprel in SUBJECT_RELATIONS), None)
+        subject = next((child for child in children if child.deprel in SUBJECT_RELATIONS and not _heading(sentence, child)), None)
         if subject is not None and subject.text.lower() in ("sie", "es") and _shares_subject(sentence, current):
             current = sentence.head(current)  # "Die CCE bestätigte … und nannte sie „…“": "sie" is the object
             continue
@@ -148,6 +148,12 @@ def subject_of(sentence: Sentence, verb: Word) -> Word | None:
             return None
         current = sentence.head(current)
     return None
+
+
+def _heading(sentence: Sentence, word: Word) -> bool:
+    """A single word before a colon that the clause follows ("Europapolitik: Die SPD will …"): a
+    label, where a name before the colon would be a speaker ("S. Snyder: Nordkorea ist …")."""
+    return word.id == 1 and len(sentence.words) > 1 and sentence.words[1].text == ":"
 
 
 def _shares_subject(sentence: Sentence, verb: Word) -> bool:
