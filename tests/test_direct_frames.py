@@ -41,6 +41,9 @@ POSITIVE = [
     ("Medvedev bedankte sich bei seinem Team nach dem Spielende und sagte: „Ich bin mir sicher, dass meine Frau zuschaut.“", "„Ich bin mir sicher, dass meine Frau zuschaut.“", "Medvedev", "sagte", "direct_colon_frame"),
     # a short quoted clause after a colon is speech, even with a frame verb outside the cue lexicon
     ("Der Regierungssprecher, Steffen Seibert, versuchte mit den Worten zu beruhigen: „Der IWF ist funktionstüchtig“.", "„Der IWF ist funktionstüchtig“", "Der Regierungssprecher, Steffen Seibert", None, "direct_colon_frame"),
+    # … with a clause inside the frame: the main clause's verb, the first, frames the quote
+    ("Er schließt sich darüber hinaus dem Verdacht der Kritiker an, wonach die Berufung Strobls vor allem politische Hintergründe besäße: „Man muss sich da ja nur das Personaltableau ansehen. Da ergibt sich die Antwort von selbst.“",
+     "„Man muss sich da ja nur das Personaltableau ansehen. Da ergibt sich die Antwort von selbst.“", "Er", None, "direct_colon_frame"),
     ("Der Trainer wurde mit den Worten zitiert: „Wir waren nicht gut genug.“", "„Wir waren nicht gut genug.“", "Der Trainer", "wurde … zitiert", "direct_colon_frame"),
     # a past-tense cue the compact model tags as an adjective, in a clause after an adverbial one
     ("Nachdem dieser von Moderator Matthias Keller-May gefragt wurde, was seine Partei von den GRÜNEN unterscheide, entgegnete Suttner empört: „Wollen Sie das nun einfach so stehen lassen?“",

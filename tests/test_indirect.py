@@ -64,6 +64,9 @@ POSITIVE = [
     ("Gemäß einer Studie der Universität schlafen Jugendliche zu wenig.", "Indirect", "schlafen Jugendliche zu wenig", "einer Studie der Universität", "Gemäß"),
     ("Wie die Polizei mitteilte, wurde niemand verletzt.", "Indirect", "wurde niemand verletzt", "die Polizei", "mitteilte"),
     ("Es gibt einen Bericht, wonach die Firma zahlungsunfähig sei.", "Indirect", "die Firma zahlungsunfähig sei", "einen Bericht", "wonach"),
+    # the message ends at a colon (a quotation after it is Direct); a verb particle is no source
+    ("Er schließt sich darüber hinaus dem Verdacht der Kritiker an, wonach die Berufung Strobls vor allem politische Hintergründe besäße: „Man muss sich da ja nur das Personaltableau ansehen. Da ergibt sich die Antwort von selbst.“",
+     "Indirect", "die Berufung Strobls vor allem politische Hintergründe besäße", "dem Verdacht der Kritiker", "wonach"),
     # impersonal frames and nominal cues
     ("In der Erklärung heißt es, die Gespräche seien gescheitert.", "Indirect", "die Gespräche seien gescheitert", None, "heißt"),
     ("Die Forderung der Union, dass die Steuern sinken müssten, stieß auf Kritik.", "Indirect", "dass die Steuern sinken müssten", "der Union", "Forderung"),

@@ -172,7 +172,7 @@ def direct_colon_frame(context: Context, quotation: Quotation) -> Attribution | 
         # the main clause's verb: one right before a comma ends a relative clause ("Das Buch, das
         # sie vorstellte, ist ihr Erstwerk: „…“")
         verbs = [i for i, item in enumerate(left) if item.word.xpos == "VVFIN" and left[i + 1].word.text != ","]
-        found = (verbs[-1], frame_verb_cue(left[verbs[-1]].sentence, left[verbs[-1]].word)) if len(verbs) == 1 else None
+        found = (verbs[0], frame_verb_cue(left[verbs[0]].sentence, left[verbs[0]].word)) if verbs else None
     if found is None:
         return None
     i, cue = found

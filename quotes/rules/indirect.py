@@ -386,8 +386,10 @@ def indirect_according_to(context: Context, sentence: Sentence, cue: Cue) -> Fin
     elif cue.lemma == "demnach":  # the corpus marks the adverb itself as the source it points back to
         source, frame = [items[index]], [items[index]]
     elif cue.lemma == "wonach":  # "ein Bericht, wonach …": the clause after "wonach" is the message
-        source = chunk_before([item for item in items[:index] if item.word.text != ","])
-        message = _trim([item for item in items[index + 1 :] if item.word.text not in SENTENCE_PUNCTUATION])
+        # the particle of the verb before it is no part of the source ("dem Verdacht … an, wonach")
+        source = chunk_before([item for item in items[:index] if item.word.text != "," and item.word.xpos != "PTKVZ"])
+        end = next((i for i in range(index + 1, len(items)) if items[i].word.text in SENTENCE_PUNCTUATION), len(items))
+        message = _trim(items[index + 1 : end])  # up to a colon: a quotation after it is Direct
         if len(message) < 3:
             return None
         return Finding("indirect_according_to", "Indirect", message, cue, [items[index]], source, 0.7)
