@@ -54,6 +54,11 @@ POSITIVE = [
     # an irregular present form of a cue verb ("rät" → raten), with a correlate before the comma
     ("Das auswärtige Amt rät dazu, „nicht notwendige Reisen nach Äthiopien zu verschieben“.",
      "„nicht notwendige Reisen nach Äthiopien zu verschieben“", "Das auswärtige Amt", "rät", "direct_embedded"),
+    # a verb outside the cue lexicon calling its object something in quotation marks
+    ("Der türkische Verkehrsminister, Binali Yildirim, charakterisierte das Opfer als ein „Beispiel taktlosen Verhaltens“.",
+     "„Beispiel taktlosen Verhaltens“", "Der türkische Verkehrsminister, Binali Yildirim", "charakterisierte", "direct_called_as"),
+    ("Eine ultranationalistische Organisation feierte die Absage dagegen als „großen Erfolg für das normale Serbien“.",
+     "„großen Erfolg für das normale Serbien“", "Eine ultranationalistische Organisation", "feierte", "direct_called_as"),
     # verbless colon frames
     ("Merkel: „Wir schaffen das.“", "„Wir schaffen das.“", "Merkel", None, "direct_verbless_colon_frame"),
     ("Der Minister weiter: „Die Reform kommt.“", "„Die Reform kommt.“", "Der Minister", None, "direct_verbless_colon_frame"),
@@ -136,6 +141,10 @@ NEGATIVE = [
     "Merkel's Rede und Steinbrück's Antwort wurden gestern übertragen.",
     "Wie geht's weiter mit dem Projekt?",
     "Das Rohr hat einen Durchmesser von 5\" und ist aus Stahl.",
+    # "als" + quotation that gives a function or a name, not a verdict
+    "Ratzinger galt noch vor seinem Papstamt als „Pitbull des Vatikans“.",
+    "Die Anwendung körperlicher Gewalt gegen Kinder dient als „Erziehungsmaßnahme“ gegen Schüler.",
+    "Sicherheitskräfte umstellten das als „Dschungel von Calais“ bekannte Flüchtlingslager.",
     # names by the words around them, even next to a cue verb
     "Der Minister wies die Berichte der Wochenzeitung „Le Canard enchaîné“ entschieden zurück.",
     "Der Bär JJ1, auch „Bruno“ genannt, wurde nach Angaben der Behörden erschossen.",

@@ -236,6 +236,32 @@ def direct_embedded(context: Context, quotation: Quotation) -> Attribution | Non
     return None
 
 
+INDEFINITE_ARTICLES = frozenset("ein eine einen einem einer eines".split())
+# Forms of verbs whose "als" gives a function, not a verdict ("galt als „Pitbull des Vatikans“").
+FUNCTION_VERB_FORMS = frozenset("gilt galt galten gelten dient diente dienten dienen fungiert fungierte fungierten".split())
+
+
+def direct_called_as(context: Context, quotation: Quotation) -> Attribution | None:
+    """X charakterisierte das Opfer als ein „Beispiel taktlosen Verhaltens“ — a verb outside the
+    cue lexicon that calls its object something in quotation marks: "als" before the quotation,
+    a noun between verb and "als", and the clause ending with the quotation ("dient als „…“",
+    "das als „…“ bekannte Lager" are no one's words)."""
+    left = context.left_context(quotation.start)
+    right = context.right_context(quotation.end)
+    k = len(left) - 1
+    while k >= 0 and left[k].word.text.lower() in INDEFINITE_ARTICLES:
+        k -= 1
+    if k < 2 or left[k].word.text.lower() != "als" or (right and right[0].word.upos != "PUNCT"):
+        return None
+    verb = next((i for i in range(k - 1, -1, -1) if left[i].word.xpos == "VVFIN" or left[i].word.text == ","), None)
+    if verb is None or left[verb].word.text == "," or left[verb].word.text.lower() in FUNCTION_VERB_FORMS:
+        return None
+    if not any(item.word.upos == "NOUN" for item in left[verb + 1 : k]):
+        return None
+    cue = frame_verb_cue(left[verb].sentence, left[verb].word)
+    return Attribution("direct_called_as", (), cue, _speaker(context, cue, left, subject_by_position(left, verb)), 0.6)
+
+
 RULES: tuple[Rule, ...] = (
     direct_post_frame,
     direct_so_frame,
@@ -244,6 +270,7 @@ RULES: tuple[Rule, ...] = (
     direct_verbless_colon_frame,
     direct_pre_frame,
     direct_embedded,
+    direct_called_as,
 )
 
 
