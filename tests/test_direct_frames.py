@@ -24,6 +24,8 @@ POSITIVE = [
     ("„Die Lage ist ernst“, erklärte die Ministerin am Montag in Berlin.", "„Die Lage ist ernst“", "die Ministerin", "erklärte", "direct_post_frame"),
     ("„Wo bleibt das Geld?“ fragte der Abgeordnete.", "„Wo bleibt das Geld?“", "der Abgeordnete", "fragte", "direct_post_frame"),
     ("„Wir bleiben dran“, betonte Vorstandschef Peter Brandt.", "„Wir bleiben dran“", "Vorstandschef Peter Brandt", "betonte", "direct_post_frame"),
+    ("„Er ist die eiserne Hand in einem eisernen Handschuh“, so charakterisierte ihn der Gewerkschaftsfunktionär Bernard Aubin von der CFTC.",
+     "„Er ist die eiserne Hand in einem eisernen Handschuh“", "der Gewerkschaftsfunktionär Bernard Aubin von der CFTC", "charakterisierte", "direct_post_frame"),
     ("„Das war ein Fehler“, so der Minister.", "„Das war ein Fehler“", "der Minister", "so", "direct_so_frame"),
     ("„Das war ein Fehler“, so Innenministerin Nancy Faeser.", "„Das war ein Fehler“", "Innenministerin Nancy Faeser", "so", "direct_so_frame"),
     ("„Das ist ein Skandal“, so letztere.", "„Das ist ein Skandal“", "letztere", "so", "direct_so_frame"),

@@ -96,9 +96,12 @@ def _speaker(context: Context, cue: Cue, frame: Sequence[Located], fallback: lis
 
 
 def direct_post_frame(context: Context, quotation: Quotation) -> Attribution | None:
-    """„…“, sagte X. / „…“, erklärte der Minister weiter. / „…?“ fragte sie."""
+    """„…“, sagte X. / „…“, erklärte der Minister weiter. / „…?“ fragte sie. / „…“, so beschrieb sie X."""
     right = context.right_context(quotation.end)
-    k = _skip_comma(right)
+    comma = _skip_comma(right)
+    k = comma
+    if k + 1 < len(right) and comma and right[k].word.text == "so" and right[k + 1].word.xpos == "VVFIN":
+        k += 1  # „…“, so charakterisierte ihn X
     if k >= len(right):
         return None
     if k == 0 and not _ends_sentence(context, quotation):
@@ -108,7 +111,7 @@ def direct_post_frame(context: Context, quotation: Quotation) -> Attribution | N
         return None
     # the frame is verb-first; with an auxiliary ("hatte er gesagt") the cue comes later
     found = _first_verb_cue(context, right, k, k + 1 if first.upos == "VERB" else len(right))
-    if found is None and k == 1 and first.xpos == "VVFIN" and _reads_as_speech(context, quotation):
+    if found is None and comma and first.xpos == "VVFIN" and _reads_as_speech(context, quotation):
         # „…“, erinnerte sich X / „…“, zeigte sich X zufrieden: a verb-first clause right after a
         # quoted sentence frames it even when the verb is no cue in the lexicon
         found = k, frame_verb_cue(right[k].sentence, right[k].word)
