@@ -64,6 +64,13 @@ POSITIVE = [
     ("Gemäß einer Studie der Universität schlafen Jugendliche zu wenig.", "Indirect", "schlafen Jugendliche zu wenig", "einer Studie der Universität", "Gemäß"),
     ("Wie die Polizei mitteilte, wurde niemand verletzt.", "Indirect", "wurde niemand verletzt", "die Polizei", "mitteilte"),
     ("Es gibt einen Bericht, wonach die Firma zahlungsunfähig sei.", "Indirect", "die Firma zahlungsunfähig sei", "einen Bericht", "wonach"),
+    # an apposition of the speaker and a correlate before the comma are no part of the message
+    ("Offenbar entschied sich Şükrü Can, der Leiter der Flugzeugwartung der Turkish Airlines, dazu, ein Kamel direkt auf dem Gelände des Ataturk Airport in Istanbul zu schlachten.",
+     "Indirect", "ein Kamel direkt auf dem Gelände des Ataturk Airport in Istanbul zu schlachten", "Şükrü Can, der Leiter der Flugzeugwartung der Turkish Airlines", "entschied sich"),
+    ("Zu dieser Zeit ging Celebi, die Anwältin der Frau, noch davon aus, dass der Haftbefehl vor dem Gebäude vollstreckt würde.",
+     "Indirect", "dass der Haftbefehl vor dem Gebäude vollstreckt würde", "Celebi, die Anwältin der Frau", "ging … davon aus"),
+    # … but an enumeration opening the message is part of it
+    ("Die Polizei teilte mit, Katzen, Ziegen und Kühe seien verendet.", "Indirect", "Katzen, Ziegen und Kühe seien verendet", "Die Polizei", "teilte mit"),
     # the message ends at a colon (a quotation after it is Direct); a verb particle is no source
     ("Er schließt sich darüber hinaus dem Verdacht der Kritiker an, wonach die Berufung Strobls vor allem politische Hintergründe besäße: „Man muss sich da ja nur das Personaltableau ansehen. Da ergibt sich die Antwort von selbst.“",
      "Indirect", "die Berufung Strobls vor allem politische Hintergründe besäße", "dem Verdacht der Kritiker", "wonach"),

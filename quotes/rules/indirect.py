@@ -243,6 +243,39 @@ def _opens_relative_clause(rest: Sequence[Word]) -> bool:
     return following is None or following.upos not in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
+def _without_leading_phrases(clause: list[Word]) -> list[Word]:
+    """The clause without verbless phrases before a comma that the parse put into it: an
+    apposition of the speaker or a correlate ("entschied sich X, | der Leiter der Wartung, | dazu, |
+    ein Kamel … zu schlachten"). An enumeration ("Katzen, Ziegen und Kühe sollen …") stays whole."""
+    if _enumeration(clause):
+        return clause
+    while True:
+        while clause and clause[0].text == ",":
+            clause = clause[1:]
+        comma = next((i for i, w in enumerate(clause) if w.text == ","), None)
+        if comma is None or comma + 1 >= len(clause):
+            return clause
+        segment = clause[:comma]
+        if segment[0].upos == "SCONJ" or segment[0].text.lower() in COMPLEMENTIZERS | WH_WORDS or any(w.upos in ("VERB", "AUX") or w.xpos == "PTKZU" for w in segment):
+            return clause
+        if _opens_relative_clause(clause[comma + 1 :]):
+            return clause  # "Frauen, die einer anderen Ethnie angehören, zu vergewaltigen"
+        clause = clause[comma + 1 :]
+
+
+def _enumeration(words: Sequence[Word]) -> bool:
+    """Words that open with a list: "und"/"oder" follows the first comma with no verb before it."""
+    comma = next((i for i, w in enumerate(words) if w.text == ","), None)
+    if comma is None:
+        return False
+    for word in words[comma + 1 :]:
+        if word.upos in ("VERB", "AUX") or word.text.lower() in COMPLEMENTIZERS:
+            return False
+        if word.text in ("und", "oder"):
+            return True
+    return False
+
+
 def indirect_complement_clause(context: Context, sentence: Sentence, cue: Cue) -> Finding | None:
     """X sagte, dass … / X betonte, die Regierung habe … / X kündigte an, … zu investieren."""
     if cue.kind != "verb":
@@ -254,12 +287,15 @@ def indirect_complement_clause(context: Context, sentence: Sentence, cue: Cue) -
         clause = [w for w in sentence.words if clause[0].id <= w.id <= clause[-1].id]
     if not clause:
         clause = _clause_after_comma(sentence, cue)
-    if not clause or _modifies_object(sentence, cue, clause):
+    if not clause:
         return None
     # the message runs to the end of the sentence (or to a later quotation), the frame is the rest
     last = clause[-1].id
     tail = [w for w in sentence.words if w.id > last and w.text not in SENTENCE_PUNCTUATION]
-    message = _trim(located(sentence, clause + ([] if _ends_frame(tail, cue) else tail)))
+    clause = _without_leading_phrases(clause + ([] if _ends_frame(tail, cue) else tail))
+    if not clause or _modifies_object(sentence, cue, clause):
+        return None
+    message = _trim(located(sentence, clause))
     if len(message) < 2:
         return None
     message_ids = {item.word.id for item in message}
