@@ -44,6 +44,7 @@ FEMININE_ARTICLES_OBLIQUE = frozenset("der einer".split())
 FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "erin", "istin", "ierin")
 # Words the compact model takes for a noun phrase that are never a speaker: sentence adverbs,
 # demonstratives standing for the message ("Dies gab X bekannt").
+NO_ONE = frozenset("was keiner keine niemand nichts".split())
 NON_SPEAKER_WORDS = frozenset(
     "das dies dieses diese dieser dem den unterdessen offiziell inzwischen indes derweil zudem außerdem "
     "allerdings jedoch bislang bisher zuletzt zuvor jetzt nun damals".split()
@@ -638,6 +639,8 @@ def trim_speaker(items: list[Located]) -> list[Located]:
         seen_noun = seen_noun or _head_word(word)
     if len(kept) == 1 and kept[0].word.text.lower() in DEMONSTRATIVE_SPEAKERS:
         return kept  # "Diese bestätigte"
+    if kept and (kept[0].word.upos == "CCONJ" or (len(kept) == 1 and kept[0].word.text.lower() in NO_ONE)):
+        return []  # "und am Währungsfonds" joins something else; "keiner", "was" name no one
     while kept and kept[-1].word.upos in ("PUNCT", "ADP", "DET", "CCONJ") and kept[-1].word.text != ")" and not _closes_quoted_name(kept):
         kept.pop()
     return kept if any(_head_word(item.word) for item in kept) else []

@@ -277,3 +277,8 @@ def test_addressees_of_cues_with_auxiliaries(text, speaker, addressee):
     (found,) = [q for r in quotes.Extractor("compact").pipe([("a", text)]) for q in r.quotes]
     assert (found.speaker.text if found.speaker else None) == speaker, _describe([found])
     assert found.addressee is not None and found.addressee.text == addressee, _describe([found])
+
+
+def test_a_word_that_names_no_one_is_no_speaker():
+    found = quotes.Extractor("compact").extract("Was passiere, wenn der Bär sich in die Enge getrieben fühle, wisse keiner.")
+    assert found and all(q.speaker is None for q in found), _describe(found)
