@@ -42,9 +42,9 @@ OBLIQUE_ARTICLES = frozenset(
 )
 FEMININE_ARTICLES_OBLIQUE = frozenset("der einer".split())
 FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "erin", "istin", "ierin")
+NO_ONE = frozenset("was keiner keine niemand nichts".split())  # pronouns that name no speaker
 # Words the compact model takes for a noun phrase that are never a speaker: sentence adverbs,
 # demonstratives standing for the message ("Dies gab X bekannt").
-NO_ONE = frozenset("was keiner keine niemand nichts".split())
 NON_SPEAKER_WORDS = frozenset(
     "das dies dieses diese dieser dem den unterdessen offiziell inzwischen indes derweil zudem außerdem "
     "allerdings jedoch bislang bisher zuletzt zuvor jetzt nun damals".split()
