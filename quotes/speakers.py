@@ -116,8 +116,10 @@ ADDRESSING_VERBS = frozenset("fragen bitten auffordern warnen ermahnen drängen 
 # gebeten", "Ihm wird vorgeworfen").
 PASSIVE_ADDRESSEE_VERBS = ADDRESSING_VERBS | frozenset("vorwerfen beschuldigen verdächtigen anklagen raten".split())
 NOMINATIVE_PRONOUNS = frozenset("er ich wir du".split())
+# Subordinators of adverbial clauses (time, cause, concession, condition), not of reported speech.
+ADVERBIAL_SUBORDINATORS = frozenset("weil wenn als obwohl nachdem bevor während da falls sobald seit seitdem indem".split())
 # Subordinators after which a verb-final clause's subject comes first ("indem sie …").
-CLAUSE_SUBORDINATORS = frozenset("dass daß ob weil wenn als obwohl nachdem bevor während da indem sobald".split())
+CLAUSE_SUBORDINATORS = frozenset("dass daß ob".split()) | ADVERBIAL_SUBORDINATORS
 NAME_PARTICLES = frozenset("von van de zu".split())  # "Von der Leyen sagte": part of the name
 
 

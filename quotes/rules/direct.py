@@ -19,6 +19,7 @@ from ..cues import Cue, frame_verb_cue
 from ..document import Word
 from ..marks import Quotation
 from ..quote import Mention, Quote, Speaker
+from ..roles import INDEFINITE_ARTICLES
 from ..speakers import SOURCE_VERBS, chunk_after, passive, source_of_impersonal, speaker_items, subject_by_position
 
 DASHES = frozenset({"–", "—", "-"})
@@ -239,7 +240,6 @@ def direct_embedded(context: Context, quotation: Quotation) -> Attribution | Non
     return None
 
 
-INDEFINITE_ARTICLES = frozenset("ein eine einen einem einer eines".split())
 # Forms of verbs whose "als" gives a function, not a verdict ("galt als „Pitbull des Vatikans“").
 FUNCTION_VERB_FORMS = frozenset("gilt galt galten gelten dient diente dienten dienen fungiert fungierte fungierten".split())
 

@@ -20,6 +20,7 @@ from ..cues import Cue, frame_verb_cue
 from ..document import Sentence, Word
 from ..quote import Mention, Quote, Speaker
 from ..speakers import (
+    ADVERBIAL_SUBORDINATORS,
     NEW_PHRASE_STARTS,
     SOURCE_VERBS,
     abstract,
@@ -71,8 +72,6 @@ SUBORDINATORS = frozenset(
     "dass daß ob weil wenn als obwohl nachdem bevor während damit sodass wie da falls sobald seit seitdem bis "
     "indem ehe sofern soweit wo wobei weshalb warum".split()
 )
-# Subordinators of adverbial clauses (time, cause, concession, condition), not of reported speech.
-ADVERBIAL_SUBORDINATORS = frozenset("weil wenn als obwohl nachdem bevor während da falls sobald seit seitdem indem".split())
 RELATIVE_PRONOUNS = frozenset("der die das den dem deren dessen denen welche welcher welches".split())
 ANAPHORIC_OPENERS = frozenset({"Dies", "Das", "Dieses"})  # "Dies bestätigte X": the sentence before is the message
 SHORT_PHRASE = 4  # words: an unattributed quoted phrase this short is dropped (see nest_direct_quotes)
