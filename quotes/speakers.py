@@ -488,19 +488,36 @@ def _impersonal(sentence: Sentence, verb: Word, subject: Word) -> bool:
 
 
 SOURCE_PREPOSITIONS = frozenset("in im auf aus bei laut".split())
+MESSAGE_ENDS = frozenset(",") | ALL_MARKS
+RELATIVE_TAGS = frozenset({"PRELS", "PRELAT"})
 # Cue verbs whose source is a place or document in the frame, not a subject: "In der Studie heißt
 # es", "Aus Militärkreisen verlautete", "Dies geht aus einer Pressemitteilung hervor".
 SOURCE_VERBS = frozenset({"heißen", "verlauten", "hervorgehen"})
 
 
-def source_of_impersonal(items: Sequence[Located]) -> list[Located]:
-    """The source of "heißt es": the document or place in the frame ("in der Studie" → "der Studie")."""
-    for i, item in enumerate(items):
-        if item.word.text.lower() in SOURCE_PREPOSITIONS:
+def source_of_impersonal(items: Sequence[Located], verb: Word | None = None) -> list[Located]:
+    """The source of "heißt es": the document or place in the frame ("in der Studie" → "der Studie").
+    A finite ``verb`` right after a comma has the message before it, so the source can only follow
+    ("Man war sich bei dem Gespräch nicht einig, hieß es aus Verhandlungskreisen")."""
+    position = next((i for i, item in enumerate(items) if item.word is verb), 0)
+    after_message = position > 0 and items[position - 1].word.text in MESSAGE_ENDS and not _relative_clause_before(items, position - 1)
+    start = position + 1 if after_message else 0
+    for i in range(start, len(items)):
+        if items[i].word.text.lower() in SOURCE_PREPOSITIONS:
             phrase = chunk_after(items, i + 1)
             if phrase:
                 return phrase
     return []
+
+
+def _relative_clause_before(items: Sequence[Located], comma: int) -> bool:
+    """Whether the words before ``comma`` since the previous one are a relative clause ("In der
+    Resolution, die … angenommen wurde, heißt es"): the source stands before it."""
+    opening = next((i for i in range(comma - 1, -1, -1) if items[i].word.text == ","), None)
+    if opening is None or opening + 2 >= comma:
+        return False
+    first, second = items[opening + 1].word, items[opening + 2].word
+    return first.xpos in RELATIVE_TAGS or (first.upos == "ADP" and second.xpos in RELATIVE_TAGS)
 
 
 def speaker_items(context: Context, sentence: Sentence, verb: Word, allowed: Sequence[Located]) -> list[Located]:

@@ -9,7 +9,7 @@ from quotes.extractor import extract_from_document
 
 DOCUMENTS = load_conllu_documents("compact.conllu")
 
-# (document, quote type, quote text or None for any, speaker text)
+# (document, quote type, quote text or None for any, speaker text or None for no speaker)
 CASES = [
     # "58-Jährige" tagged ADJ: a capitalised adjective inside the sentence is a noun
     ("adjective_noun_subject", "Indirect", 'er müsse seine Kinder "aus diesem schlechten Leben" nehmen', "Der 58-Jährige"),
@@ -18,6 +18,10 @@ CASES = [
     ("adjective_noun_object", "Indirect", "sofort die Polizei zu rufen, falls ihr Ehemann vor der Wohnung auftauche", "Celebi"),
     # "Europapolitik" before the colon parsed as a second subject: a one-word label is none
     ("label_before_colon", "Reported", None, "Die SPD"),
+    # "…, hieß es": the place before the comma is in the message, not the source of "heißt es" …
+    ("place_in_message", "Direct", "„händeringend“", None),
+    # … unless the comma closes a relative clause on the source
+    ("source_before_relative_clause", "Indirect", None, "dieser Resolution"),
 ]
 
 
@@ -26,4 +30,4 @@ def test_quote_and_speaker_despite_the_parse(doc_id, kind, quote, speaker):
     found = extract_from_document(DOCUMENTS[doc_id])
     match = [q for q in found if q.type == kind and quote in (None, q.quote.text)]
     assert match, [(q.type, q.quote.text, q.speaker and q.speaker.text) for q in found]
-    assert match[0].speaker is not None and match[0].speaker.text == speaker
+    assert (match[0].speaker and match[0].speaker.text) == speaker

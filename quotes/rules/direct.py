@@ -89,7 +89,7 @@ def _first_verb_cue(context: Context, items: Sequence[Located], start: int, stop
 
 def _speaker(context: Context, cue: Cue, frame: Sequence[Located], fallback: list[Located]) -> list[Located]:
     if cue.lemma in SOURCE_VERBS:
-        return source_of_impersonal(frame)
+        return source_of_impersonal(frame, cue.head)
     if cue.lemma == "zitieren" and not speaker_items(context, cue.sentence, cue.head, frame):
         index = next((i for i, item in enumerate(frame) if item.word is cue.head), None)
         return chunk_after(frame, index + 1) if index is not None else fallback  # "zitierte Kirchner:"

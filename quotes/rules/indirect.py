@@ -149,7 +149,7 @@ def _speaker_for(context: Context, cue: Cue, frame: Sequence[Located]) -> list[L
     """The source of a verb cue: its subject from the tree, else by word order; for "heißt es"
     the document or place named in the frame."""
     if cue.lemma in SOURCE_VERBS:
-        return source_of_impersonal(frame)
+        return source_of_impersonal(frame, cue.head)
     items = speaker_items(context, cue.sentence, cue.head, frame)
     if not items and (passive(cue.sentence, cue.head) or _after_passive_auxiliary(cue.sentence, cue.head)):
         # the agent ("Es wurde von Demjanjuks Sohn geäußert"), else the document the frame is in ("In
