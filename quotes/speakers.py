@@ -43,6 +43,8 @@ OBLIQUE_ARTICLES = frozenset(
 FEMININE_ARTICLES_OBLIQUE = frozenset("der einer".split())
 FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "erin", "istin", "ierin")
 NO_ONE = frozenset("was keiner keine niemand nichts".split())  # pronouns that name no speaker
+# "keine Perspektive", "kein Politiker": a phrase these open names no one who spoke.
+NEGATIVE_DETERMINERS = frozenset("kein keine keinen keinem keiner keines".split())
 # Words the compact model takes for a noun phrase that are never a speaker: sentence adverbs,
 # demonstratives standing for the message ("Dies gab X bekannt").
 NON_SPEAKER_WORDS = frozenset(
@@ -658,7 +660,8 @@ def trim_speaker(items: list[Located]) -> list[Located]:
         seen_noun = seen_noun or _head_word(word)
     if len(kept) == 1 and kept[0].word.text.lower() in DEMONSTRATIVE_SPEAKERS:
         return kept  # "Diese bestätigte"
-    if kept and (kept[0].word.upos == "CCONJ" or (len(kept) == 1 and kept[0].word.text.lower() in NO_ONE)):
+    first = kept[0].word.text.lower() if kept else ""
+    if kept and (kept[0].word.upos == "CCONJ" or first in NEGATIVE_DETERMINERS or (len(kept) == 1 and first in NO_ONE)):
         return []  # "und am Währungsfonds" joins something else; "keiner", "was" name no one
     while kept and kept[-1].word.upos in ("PUNCT", "ADP", "DET", "CCONJ") and kept[-1].word.text != ")" and not _closes_quoted_name(kept):
         kept.pop()

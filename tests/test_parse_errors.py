@@ -22,6 +22,8 @@ CASES = [
     ("place_in_message", "Direct", "„händeringend“", None),
     # … unless the comma closes a relative clause on the source
     ("source_before_relative_clause", "Indirect", None, "dieser Resolution"),
+    # "keine Perspektive" parsed as subject: a phrase opened by "kein" names no speaker
+    ("negative_subject", "Reported", None, "der Vorsitzende der IG Bau, Klaus Wiesehügel"),
 ]
 
 
