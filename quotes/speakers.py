@@ -654,8 +654,8 @@ def trim_speaker(items: list[Located]) -> list[Located]:
         if word.text in ALL_MARKS:
             in_quoted_name = not in_quoted_name
         elif seen_noun and not in_quoted_name and (word.text.lower() in NEW_PHRASE_STARTS or _adverb(word) or word.xpos == "ADJD"):
-            if not (kept and kept[-1].word.text.lower() in LINKING_PREPOSITIONS and word.upos == "DET"):
-                break  # "Theo Kitz von | dem Bankhaus": the article belongs to the linked phrase
+            if not (word.upos == "DET" and (_linked(kept) or _extended_attribute(kept))):
+                break
         kept.append(item)
         seen_noun = seen_noun or _head_word(word)
     if len(kept) == 1 and kept[0].word.text.lower() in DEMONSTRATIVE_SPEAKERS:
@@ -666,6 +666,17 @@ def trim_speaker(items: list[Located]) -> list[Located]:
     while kept and kept[-1].word.upos in ("PUNCT", "ADP", "DET", "CCONJ") and kept[-1].word.text != ")" and not _closes_quoted_name(kept):
         kept.pop()
     return kept if any(_head_word(item.word) for item in kept) else []
+
+
+def _linked(kept: Sequence[Located]) -> bool:
+    """"Theo Kitz von | dem Bankhaus": the article belongs to the linked phrase."""
+    return kept[-1].word.text.lower() in LINKING_PREPOSITIONS
+
+
+def _extended_attribute(kept: Sequence[Located]) -> bool:
+    """"des am | Montag zurückgetretenen Airbus-Chefs": a preposition right after a genitive
+    article opens an attribute before the genitive noun, and the article after it is inside."""
+    return len(kept) >= 2 and kept[-1].word.upos == "ADP" and kept[-2].word.text.lower() in GENITIVE_ARTICLES
 
 
 def _closes_quoted_name(items: Sequence[Located]) -> bool:

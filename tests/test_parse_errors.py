@@ -24,6 +24,8 @@ CASES = [
     ("source_before_relative_clause", "Indirect", None, "dieser Resolution"),
     # "keine Perspektive" parsed as subject: a phrase opened by "kein" names no speaker
     ("negative_subject", "Reported", None, "der Vorsitzende der IG Bau, Klaus Wiesehügel"),
+    # "des am Montag zurückgetretenen Airbus-Chefs": the article after "am" is inside the genitive
+    ("extended_attribute", "Indirect", None, "Der Nachfolger des am Montag zurückgetretenen Airbus-Chefs Christian Streiff, Louis Gallois"),
 ]
 
 
