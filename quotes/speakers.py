@@ -59,7 +59,7 @@ ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "ität", "nis", "ismus", "tion", "si
 COLLECTIVE_NOUNS = (
     "regierung", "zeitung", "stiftung", "bewegung", "vereinigung", "verwaltung", "führung", "leitung",
     "organisation", "kommission", "opposition", "koalition", "delegation", "redaktion", "administration",
-    "nation", "vertretung", "versammlung", "direktion", "division", "fraktion", "abteilung",
+    "nation", "vertretung", "versammlung", "direktion", "division", "fraktion", "abteilung", "mission",
 )
 
 # Demonstratives that stand for a person named before when they are the subject of a cue
@@ -208,7 +208,7 @@ def phrase_words(sentence: Sentence, head: Word) -> list[Word]:
     """The noun phrase headed by ``head``: its subtree without clauses, trimmed of punctuation."""
     excluded = [w for w in sentence.children(head) if w.deprel in CLAUSE_RELATIONS]
     words = sentence.subtree(head, exclude=excluded)
-    while words and words[-1].upos == "PUNCT":
+    while words and words[-1].upos == "PUNCT" and not (words[-1].text == ")" and any(w.text == "(" for w in words)):
         words.pop()
     while words and words[0].upos == "PUNCT":
         words.pop(0)
@@ -539,6 +539,7 @@ def speaker_items(context: Context, sentence: Sentence, verb: Word, allowed: Seq
     if subject is not None and (sentence.index, subject.id) in allowed_ids:
         words = [w for w in phrase_words(sentence, subject) if (sentence.index, w.id) in allowed_ids]
         phrase = with_apposition(allowed, completed(allowed, trim_speaker([Located(sentence, w) for w in words])))
+        phrase = _whole_vorfeld(allowed, verb, phrase)
         if _temporal(phrase):
             return []  # "Erst vergangene Woche kündigte der Konzern an": a time the parse took for the subject
         if subject.deprel != "obl:agent" and abstract(phrase):
@@ -549,10 +550,35 @@ def speaker_items(context: Context, sentence: Sentence, verb: Word, allowed: Seq
     return []
 
 
+def _whole_vorfeld(frame: Sequence[Located], verb: Word, phrase: list[Located]) -> list[Located]:
+    """The speaker run on to the finite verb when it opens the clause: the slot before a
+    verb-second verb holds one phrase, so a place after the noun belongs to it ("Das Nobelkomitee |
+    im norwegischen Oslo würdigte"), and the corpus marks the medium in a "wie" clause with its
+    speaker ("Wie die Ärztezeitung | in ihrer Onlineausgabe berichtet"), where the parse attached
+    them to the verb."""
+    if not phrase:
+        return phrase
+    position = {id(item.word): i for i, item in enumerate(frame)}
+    start, verb_index = position.get(id(phrase[0].word)), position.get(id(verb))
+    if start is None or verb_index is None or (start > 0 and not _opens_clause(frame[start - 1].word)):
+        return phrase
+    finite = _finite_index(frame, verb_index)
+    before = chunk_before(frame[:finite])
+    if not before or before[0] is not frame[start] or len(before) <= len(phrase):
+        return phrase
+    taken = {id(item.word) for item in phrase}
+    added = [item.word for item in before if id(item.word) not in taken]
+    if any(word.upos == "NUM" or word.text.lower() in TEMPORAL_NOUNS for word in added):
+        return phrase  # "Wie die FIFA | in der Nacht bekanntgab": a time, not part of the name
+    return before
+
+
 def abstract(phrase: Sequence[Located]) -> bool:
     """A phrase headed by an abstract noun ("Die praktische Anwendung der Richtlinienkompetenz"),
     with no name, pronoun or role noun in it: rarely the one who speaks."""
     words = [item.word for item in phrase]
+    # a name in an attached phrase does not speak ("Die Verantwortung für die Affäre im Bezirk Weser-Ems")
+    words = words[: next((i for i, w in enumerate(words) if w.upos == "ADP" and i > 0), len(words))]
     head = next((w for w in words if _head_word(w)), None)
     if head is None or head.upos != "NOUN" or any(w.upos in ("PROPN", "PRON") or lexicon.role_noun(w.text) for w in words):
         return False
@@ -640,6 +666,8 @@ def quoted_person(sentence: Sentence, verb: Word) -> Word | None:
 
 
 LINKING_PREPOSITIONS = frozenset("von aus für".split())
+PLACE_PREPOSITIONS = frozenset("in im bei beim".split())
+ACCUSATIVE_ARTICLES = frozenset("die das eine einen".split())
 
 
 def trim_speaker(items: list[Located]) -> list[Located]:
@@ -654,7 +682,7 @@ def trim_speaker(items: list[Located]) -> list[Located]:
         if word.text in ALL_MARKS:
             in_quoted_name = not in_quoted_name
         elif seen_noun and not in_quoted_name and (word.text.lower() in NEW_PHRASE_STARTS or _adverb(word) or word.xpos == "ADJD"):
-            if not (word.upos == "DET" and (_linked(kept) or _extended_attribute(kept))):
+            if not (word.upos == "DET" and (_linked(kept) or _extended_attribute(kept) or _attached_place(kept, item))):
                 break
         kept.append(item)
         seen_noun = seen_noun or _head_word(word)
@@ -671,6 +699,20 @@ def trim_speaker(items: list[Located]) -> list[Located]:
 def _linked(kept: Sequence[Located]) -> bool:
     """"Theo Kitz von | dem Bankhaus": the article belongs to the linked phrase."""
     return kept[-1].word.text.lower() in LINKING_PREPOSITIONS
+
+
+def _attached_place(kept: Sequence[Located], article: Located) -> bool:
+    """"die UN-Friedensmission im | Südsudan": a place the tree attaches to a noun of the phrase
+    (not to the verb, as "in einem Interview" would be) is part of it; a time is not."""
+    preposition = kept[-1].word.text.lower()
+    noun = article.sentence.head(article.word)
+    if preposition not in PLACE_PREPOSITIONS or noun is None or noun.deprel != "nmod" or noun.text.lower() in TEMPORAL_NOUNS:
+        return False
+    form = article.word.text.lower()
+    if preposition == "in" and (form in ACCUSATIVE_ARTICLES or (form == "den" and noun.feat("Number") != "Plur")):
+        return False  # "Die Einsicht in den Bericht": a direction or topic, not a place
+    owner = article.sentence.head(noun)
+    return any(item.word is owner for item in kept)
 
 
 def _extended_attribute(kept: Sequence[Located]) -> bool:

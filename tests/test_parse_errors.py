@@ -26,6 +26,15 @@ CASES = [
     ("negative_subject", "Reported", None, "der Vorsitzende der IG Bau, Klaus Wiesehügel"),
     # "des am Montag zurückgetretenen Airbus-Chefs": the article after "am" is inside the genitive
     ("extended_attribute", "Indirect", None, "Der Nachfolger des am Montag zurückgetretenen Airbus-Chefs Christian Streiff, Louis Gallois"),
+    # a place the tree attaches to the speaker's noun is part of the phrase, parenthesis and all …
+    ("place_attached_to_noun", "Indirect", None, "die UN-Friedensmission im Südsudan (UNMISS)"),
+    ("place_in_vorfeld", "Direct", None, "Das Nobelkomitee im norwegischen Oslo"),
+    # … and so is one the tree attaches to the verb between the speaker and the verb ending its clause …
+    ("medium_in_wie_clause", "Indirect", None, "die Ärztezeitung in ihrer Onlineausgabe"),
+    # … but not a time
+    ("time_in_wie_clause", "Indirect", None, "der Weltverband FIFA"),
+    # a name inside an attached phrase does not make an abstract noun a speaker: the object comes first
+    ("name_in_attached_phrase", "Direct", None, "Hartmann"),
 ]
 
 
