@@ -27,6 +27,10 @@ POSITIVE = [
     ("Wie aus Unternehmenskreisen verlautete, soll das Werk im Herbst geschlossen werden.", "Indirect", "soll das Werk im Herbst geschlossen werden", "Unternehmenskreisen", "verlautete"),
     ("Die Polizei ermittelt gegen die Sängerin. Diese bestätigte, dass gegen sie ermittelt werde.", "Indirect", "dass gegen sie ermittelt werde", "Diese", "bestätigte"),
     ("Nach Angaben libanesischer Sicherheitskreise wurden drei Soldaten getötet.", "Indirect", "wurden drei Soldaten getötet", "Angaben libanesischer Sicherheitskreise", "Nach"),
+    # an infinitive clause between cue and complement is part of the frame
+    ("Der Minister sagte, ohne Einzelheiten zu nennen, dass die Gespräche gescheitert seien.", "Indirect", "dass die Gespräche gescheitert seien", "Der Minister", "sagte"),
+    ("Der Minister erklärte, ohne auf die Vorwürfe einzugehen, die Gespräche seien gescheitert.", "Indirect", "die Gespräche seien gescheitert", "Der Minister", "erklärte"),
+    ("Er sagte, um die Lage zu beruhigen, die Regierung habe alles im Griff.", "Indirect", "die Regierung habe alles im Griff", "Er", "sagte"),
     # a quoted name ends the source: the noun after it belongs to the message
     ("Die Soldaten hätten laut „Reuters“ Warnschüsse abgegeben.", "Indirect", "Die Soldaten hätten … Warnschüsse abgegeben", "„Reuters“", "laut"),
     ("Theo Kitz vom Bankhaus Merck Finck sagte, die Märkte seien nervös.", "Indirect", "die Märkte seien nervös", "Theo Kitz vom Bankhaus Merck Finck", "sagte"),
@@ -181,6 +185,9 @@ NEGATIVE = [
     # an adverbial clause before a verb-first cue is the frame's own, not what was said
     ("Als die Polizei am Abend eintraf, erklärte der Sprecher den Reportern die Lage.", "Indirect"),
     ("Da ein Rückflug nach München nicht möglich war, kündigte der Minister eine Pressekonferenz in Rom an.", "Indirect"),
+    # a purpose clause after the object is no message, with or without another clause after it
+    ("Die Helfer forderten einen Korridor, um Hilfsgüter in die Stadt zu bringen.", "Indirect"),
+    ("Die Helfer forderten einen Korridor, um Hilfsgüter in die Stadt zu bringen, die seit Wochen belagert wird.", "Indirect"),
     ("Die Firma baut ein neues Werk in Sachsen.", None),
     ("Die Straße ist wegen Bauarbeiten gesperrt.", None),
     ("Der Film „Das Boot“ lief gestern im Fernsehen.", None),

@@ -40,6 +40,8 @@ COMPLEMENT_RELATIONS = frozenset({"ccomp", "xcomp", "parataxis", "csubj", "csubj
 HELD_NOUN_RELATIONS = frozenset({"obj", "iobj", "obl"})
 COMPLEMENTIZERS = frozenset({"dass", "daß", "ob"})
 # Words after a cue's comma that open something other than what was said.
+# Openers of an infinitive clause that can stand between a cue and its complement ("ohne … zu nennen").
+INSERTED_INFINITIVE_OPENERS = frozenset("ohne um statt anstatt".split())
 NOT_COMPLEMENT_OPENERS = frozenset("und aber oder doch denn sondern weil da als nachdem bevor während obwohl wenn falls damit sodass um".split())
 WH_WORDS = frozenset("wie was wer wen wem warum weshalb weswegen wann wo woher wohin wieso welche welcher welches welchen inwiefern".split())
 SENTENCE_PUNCTUATION = frozenset({".", "!", "?", "…", ":", ";"})
@@ -199,10 +201,19 @@ def _clause_after_comma(sentence: Sentence, cue: Cue) -> list[Word]:
         position += 1
     # a relative clause can only follow when a noun stands between the cue and the comma
     noun_between = any(w.upos in ("NOUN", "PROPN") for w in words[cue.head.id : position] if w not in cue.words)
-    if position + 1 >= len(words):
+    return _complement_after(list(words[position + 1 :]), noun_between)
+
+
+def _complement_after(rest: list[Word], noun_between: bool = False) -> list[Word]:
+    """The words after a comma if they open a complement clause: ", dass …", ", ob …", ", w- …",
+    ", … zu tun" or a verb-second clause; an infinitive clause inserted before it is skipped
+    ("sagte, ohne Einzelheiten zu nennen, dass …")."""
+    if not rest:
         return []
-    rest = list(words[position + 1 :])
     first = rest[0].text.lower()
+    if first in INSERTED_INFINITIVE_OPENERS:
+        end = next((i for i, w in enumerate(rest) if w.text == "," and i > 0 and (rest[i - 1].xpos in ("VVINF", "VAINF", "VMINF", "VVIZU"))), None)
+        return _complement_after(rest[end + 1 :], noun_between) if end is not None else []
     if first in COMPLEMENTIZERS or first in WH_WORDS:
         return rest
     if first in NOT_COMPLEMENT_OPENERS or (noun_between and _opens_relative_clause(rest)):
@@ -284,6 +295,9 @@ def indirect_complement_clause(context: Context, sentence: Sentence, cue: Cue) -
     if head is not None:
         clause = sentence.subtree(head)
         clause = [w for w in sentence.words if clause[0].id <= w.id <= clause[-1].id]
+    opener = next((w for w in clause if w.upos != "PUNCT"), None)
+    if opener is not None and opener.text.lower() in INSERTED_INFINITIVE_OPENERS:
+        clause = _complement_after([w for w in sentence.words if w.id >= opener.id])
     if not clause:
         clause = _clause_after_comma(sentence, cue)
     if not clause:
