@@ -684,6 +684,8 @@ def trim_speaker(items: list[Located]) -> list[Located]:
         elif seen_noun and not in_quoted_name and (word.text.lower() in NEW_PHRASE_STARTS or _adverb(word) or word.xpos == "ADJD"):
             if not (word.upos == "DET" and (_linked(kept) or _extended_attribute(kept) or _attached_place(kept, item))):
                 break
+        elif seen_noun and word.xpos in RELATIVE_TAGS:
+            break  # "C.Y. Leung, | der am Montag … war": a relative clause the parse hung on the noun
         kept.append(item)
         seen_noun = seen_noun or _head_word(word)
     if len(kept) == 1 and kept[0].word.text.lower() in DEMONSTRATIVE_SPEAKERS:

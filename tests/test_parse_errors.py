@@ -33,6 +33,8 @@ CASES = [
     ("medium_in_wie_clause", "Indirect", None, "die Ärztezeitung in ihrer Onlineausgabe"),
     # … but not a time
     ("time_in_wie_clause", "Indirect", None, "der Weltverband FIFA"),
+    # a relative clause the parse hung on the speaker's noun ends the phrase
+    ("relative_clause_on_speaker", "Indirect", None, "C.Y. Leung"),
     # a name inside an attached phrase does not make an abstract noun a speaker: the object comes first
     ("name_in_attached_phrase", "Direct", None, "Hartmann"),
 ]
