@@ -536,6 +536,8 @@ def speaker_items(context: Context, sentence: Sentence, verb: Word, allowed: Seq
         pass  # the antecedent of a relative pronoun: its own preposition is the main clause's
     elif subject is not None and subject.deprel != "obl:agent" and _case_marked(sentence, subject):
         return []
+    if subject is not None and _disagrees(sentence, verb, subject):
+        return []  # "Zwölf Todesopfer forderte ein Taifun": a plural noun is no subject of a singular verb
     if subject is not None and (sentence.index, subject.id) in allowed_ids:
         words = [w for w in phrase_words(sentence, subject) if (sentence.index, w.id) in allowed_ids]
         phrase = with_apposition(allowed, completed(allowed, trim_speaker([Located(sentence, w) for w in words])))
@@ -548,6 +550,21 @@ def speaker_items(context: Context, sentence: Sentence, verb: Word, allowed: Seq
                 return person  # "Jegliche Mitverantwortung weist Hartmann von sich": object first
         return phrase if subject.deprel == "obl:agent" or could_be_subject(phrase) else []
     return []
+
+
+def _disagrees(sentence: Sentence, verb: Word, subject: Word) -> bool:
+    """A plural common noun as subject of a third-person singular finite verb, not coordinated."""
+    finite = verb if verb.feat("VerbForm") == "Fin" else next(
+        (c for c in sentence.children(verb) if c.relation == "aux" and c.feat("VerbForm") == "Fin"), None
+    )
+    if finite is None or finite.feat("Number") != "Sing" or finite.feat("Person") != "3":
+        return False
+    if subject.upos != "NOUN" or subject.feat("Number") != "Plur":
+        return False
+    children = sentence.children(subject)
+    if subject.text.endswith("e") and any(c.text.lower() == "die" for c in children):
+        return False  # "Die Vorsitzende": feminine singular as well
+    return not any(c.deprel in ("conj", "cc") for c in children)
 
 
 def _whole_vorfeld(frame: Sequence[Located], verb: Word, phrase: list[Located]) -> list[Located]:

@@ -27,6 +27,9 @@ POSITIVE = [
     ("Wie aus Unternehmenskreisen verlautete, soll das Werk im Herbst geschlossen werden.", "Indirect", "soll das Werk im Herbst geschlossen werden", "Unternehmenskreisen", "verlautete"),
     ("Die Polizei ermittelt gegen die Sängerin. Diese bestätigte, dass gegen sie ermittelt werde.", "Indirect", "dass gegen sie ermittelt werde", "Diese", "bestätigte"),
     ("Nach Angaben libanesischer Sicherheitskreise wurden drei Soldaten getötet.", "Indirect", "wurden drei Soldaten getötet", "Angaben libanesischer Sicherheitskreise", "Nach"),
+    # "Die Vorsitzende" is feminine singular too: no disagreement with "fragte" however the model tags it
+    ("Die Vorsitzende des Bundestagsrechtsausschusses, Renate Künast (Grüne), fragte, ob der Minister die Fragen beantworten werde.",
+     "Indirect", "ob der Minister die Fragen beantworten werde", "Die Vorsitzende des Bundestagsrechtsausschusses, Renate Künast (Grüne)", "fragte"),
     # an infinitive clause between cue and complement is part of the frame
     ("Der Minister sagte, ohne Einzelheiten zu nennen, dass die Gespräche gescheitert seien.", "Indirect", "dass die Gespräche gescheitert seien", "Der Minister", "sagte"),
     ("Der Minister erklärte, ohne auf die Vorwürfe einzugehen, die Gespräche seien gescheitert.", "Indirect", "die Gespräche seien gescheitert", "Der Minister", "erklärte"),

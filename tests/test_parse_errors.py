@@ -35,6 +35,8 @@ CASES = [
     ("time_in_wie_clause", "Indirect", None, "der Weltverband FIFA"),
     # a relative clause the parse hung on the speaker's noun ends the phrase
     ("relative_clause_on_speaker", "Indirect", None, "C.Y. Leung"),
+    # "die Abgeordneten" parsed as subject of "warnt": a plural noun is no subject of a singular verb
+    ("plural_object_as_subject", "Reported", None, "Bundespräsident Horst Köhler"),
     # a name inside an attached phrase does not make an abstract noun a speaker: the object comes first
     ("name_in_attached_phrase", "Direct", None, "Hartmann"),
 ]
