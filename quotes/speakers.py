@@ -18,6 +18,7 @@ AGENT_RELATIONS = frozenset({"obl:agent"})
 # Dependents that never belong to a speaker's noun phrase.
 CLAUSE_RELATIONS = frozenset({"acl:relcl", "ccomp", "parataxis", "advcl", "csubj", "conj:relcl"})
 NOUN_PHRASE_UPOS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
+RELATIVE_TAGS = frozenset({"PRELS", "PRELAT"})  # relative pronouns open a clause, never a noun phrase
 # Adverbs that stand between a post-frame verb and its subject ("sagte dazu der Minister").
 FRAME_ADVERBS = frozenset(
     "dazu weiter außerdem zudem auch ferner gestern heute später damals abschließend bereits schon "
@@ -491,7 +492,6 @@ def _impersonal(sentence: Sentence, verb: Word, subject: Word) -> bool:
 
 SOURCE_PREPOSITIONS = frozenset("in im auf aus bei laut".split())
 MESSAGE_ENDS = frozenset(",") | ALL_MARKS
-RELATIVE_TAGS = frozenset({"PRELS", "PRELAT"})
 # Cue verbs whose source is a place or document in the frame, not a subject: "In der Studie heißt
 # es", "Aus Militärkreisen verlautete", "Dies geht aus einer Pressemitteilung hervor".
 SOURCE_VERBS = frozenset({"heißen", "verlauten", "hervorgehen"})
@@ -689,8 +689,8 @@ ACCUSATIVE_ARTICLES = frozenset("die das eine einen".split())
 
 def trim_speaker(items: list[Located]) -> list[Located]:
     """Cut a speaker phrase where the parse let it run on into the clause: at a second noun phrase
-    that is not a genitive ("der Präsident | seine Position"), or at an adverb ("Suttner | wörtlich");
-    a phrase without a noun or pronoun is no speaker."""
+    that is not a genitive ("der Präsident | seine Position"), at an adverb ("Suttner | wörtlich") or
+    at a relative pronoun; a phrase without a noun or pronoun, or opened by "kein", is no speaker."""
     kept: list[Located] = []
     seen_noun = False
     in_quoted_name = False  # "die Wochenzeitung „Die Zeit“": the quoted name is one unit

@@ -39,9 +39,10 @@ COMPLEMENT_RELATIONS = frozenset({"ccomp", "xcomp", "parataxis", "csubj", "csubj
 # mit dem Argument"): the verb's subject holds the view.
 HELD_NOUN_RELATIONS = frozenset({"obj", "iobj", "obl"})
 COMPLEMENTIZERS = frozenset({"dass", "daß", "ob"})
-# Words after a cue's comma that open something other than what was said.
 # Openers of an infinitive clause that can stand between a cue and its complement ("ohne … zu nennen").
 INSERTED_INFINITIVE_OPENERS = frozenset("ohne um statt anstatt".split())
+INFINITIVE_TAGS = frozenset({"VVINF", "VAINF", "VMINF", "VVIZU"})
+# Words after a cue's comma that open something other than what was said.
 NOT_COMPLEMENT_OPENERS = frozenset("und aber oder doch denn sondern weil da als nachdem bevor während obwohl wenn falls damit sodass um".split())
 WH_WORDS = frozenset("wie was wer wen wem warum weshalb weswegen wann wo woher wohin wieso welche welcher welches welchen inwiefern".split())
 SENTENCE_PUNCTUATION = frozenset({".", "!", "?", "…", ":", ";"})
@@ -212,7 +213,7 @@ def _complement_after(rest: list[Word], noun_between: bool = False) -> list[Word
         return []
     first = rest[0].text.lower()
     if first in INSERTED_INFINITIVE_OPENERS:
-        end = next((i for i, w in enumerate(rest) if w.text == "," and i > 0 and (rest[i - 1].xpos in ("VVINF", "VAINF", "VMINF", "VVIZU"))), None)
+        end = next((i for i, w in enumerate(rest) if w.text == "," and i > 0 and rest[i - 1].xpos in INFINITIVE_TAGS), None)
         return _complement_after(rest[end + 1 :], noun_between) if end is not None else []
     if first in COMPLEMENTIZERS or first in WH_WORDS:
         return rest
@@ -234,7 +235,7 @@ def _modifies_object(sentence: Sentence, cue: Cue, clause: Sequence[Word]) -> bo
     if not words:
         return False
     first = words[0].text.lower()
-    if first in ("um", "ohne", "statt", "anstatt", "wobei", "wodurch", "womit"):
+    if first in INSERTED_INFINITIVE_OPENERS | {"wobei", "wodurch", "womit"}:
         return True
     noun_between = any(
         w.upos in ("NOUN", "PROPN") and w not in cue.words for w in sentence.words[cue.head.id : words[0].id - 1]
