@@ -516,10 +516,14 @@ def _relative_clause_before(items: Sequence[Located], comma: int) -> bool:
     """Whether the words before ``comma`` since the previous one are a relative clause ("In der
     Resolution, die … angenommen wurde, heißt es"): the source stands before it."""
     opening = next((i for i in range(comma - 1, -1, -1) if items[i].word.text == ","), None)
-    if opening is None or opening + 2 >= comma:
-        return False
-    first, second = items[opening + 1].word, items[opening + 2].word
-    return first.xpos in RELATIVE_TAGS or (first.upos == "ADP" and second.xpos in RELATIVE_TAGS)
+    return opening is not None and opening + 2 < comma and relative_pronoun_first([item.word for item in items[opening + 1 : comma]])
+
+
+def relative_pronoun_first(words: Sequence[Word]) -> bool:
+    """Words opened by a relative pronoun, after its preposition or not ("der …", "auf die …")."""
+    return bool(words) and (
+        words[0].xpos in RELATIVE_TAGS or (words[0].upos == "ADP" and len(words) > 1 and words[1].xpos in RELATIVE_TAGS)
+    )
 
 
 def speaker_items(context: Context, sentence: Sentence, verb: Word, allowed: Sequence[Located]) -> list[Located]:

@@ -22,6 +22,7 @@ from ..quote import Mention, Quote, Speaker
 from ..speakers import (
     ADVERBIAL_SUBORDINATORS,
     NEW_PHRASE_STARTS,
+    RELATIVE_TAGS,
     SOURCE_VERBS,
     abstract,
     addressed,
@@ -29,6 +30,7 @@ from ..speakers import (
     chunk_before,
     passive,
     person_next_to,
+    relative_pronoun_first,
     source_of_impersonal,
     speaker_items,
     subject_by_position,
@@ -407,10 +409,7 @@ def _outside_relative_clauses(words: Sequence[Word]) -> list[Word]:
     kept: list[Word] = []
     inside = False
     for i, word in enumerate(words):
-        following = words[i + 1 : i + 3]
-        if word.text == "," and following and (
-            following[0].xpos == "PRELS" or (following[0].upos == "ADP" and len(following) > 1 and following[1].xpos == "PRELS")
-        ):
+        if word.text == "," and relative_pronoun_first(words[i + 1 : i + 3]):
             inside = True
         elif inside and word.text == ",":
             inside = False
@@ -537,7 +536,7 @@ def _verb_final_clause(items: Sequence[Located]) -> list[Located]:
 def _subjunctive_main_clause(clause: Sequence[Located]) -> bool:
     """"die Reform komme zu spät": a verb-second clause in Konjunktiv, the reported complement."""
     first = clause[0].word if clause else None
-    if first is None or first.xpos in ("PRELS", "PRELAT") or first.text.lower() in NOT_COMPLEMENT_OPENERS | SUBORDINATORS | WH_WORDS | {"wonach"}:
+    if first is None or first.xpos in RELATIVE_TAGS or first.text.lower() in NOT_COMPLEMENT_OPENERS | SUBORDINATORS | WH_WORDS | {"wonach"}:
         return False  # a relative or subordinate clause: "ein Bericht, wonach …" is another rule's
     position = next((i for i, item in enumerate(clause[1:5], 1) if is_finite(item.word) or item.word.upos in ("VERB", "AUX")), None)
     verb = clause[position].word if position is not None else None
