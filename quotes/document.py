@@ -328,3 +328,11 @@ def _rebuild_text(doc: Any) -> tuple[str, list[list[tuple[int, int]]]]:
 
 def _starts_paragraph(sentence: Any) -> bool:
     return any(comment.startswith("# newpar") for comment in getattr(sentence, "comments", []))
+
+
+@dataclass(frozen=True)
+class Located:
+    """A word with its sentence: rules need both to walk the tree."""
+
+    sentence: Sentence
+    word: Word

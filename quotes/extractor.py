@@ -9,14 +9,15 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Union
 
-from .attribution import resolve_speakers
-from .context import Context
+from .attribute import resolve_speakers
+from .find.context import Context
 from .document import Document
 from .errors import QuotesError
 from .parsing import ParseCache, Parser
 from .quote import Quote
 from .rules.direct import find_direct_quotes
-from .rules.indirect import find_indirect_quotes, nest_direct_quotes
+from .rules.indirect import find_indirect_quotes
+from .rules.nesting import nest_direct_quotes
 
 Item = Union[str, tuple[str, str], Document]
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes.marks import ALL_MARKS, find_quotations
+from quotes.find.marks import ALL_MARKS, find_quotations
 
 
 def quoted(text, depth=None):

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from quotes.attribution import resolve_speakers
-from quotes.context import Context
-from quotes.coreference import resolve_mentions
+from quotes.attribute import resolve_speakers
+from quotes.find.context import Context
+from quotes.attribute.coreference import resolve_mentions
 from quotes.document import Document
 from quotes.quote import Mention
 from quotes.rules.direct import find_direct_quotes

@@ -14,20 +14,31 @@ from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from .. import lexicon
-from ..context import WEB_ADDRESS, Context, Located
-from ..cues import Cue, frame_verb_cue
-from ..document import Word
-from ..marks import Quotation
-from ..quote import Mention, Quote, Speaker
-from ..roles import INDEFINITE_ARTICLES
-from ..speakers import SOURCE_VERBS, chunk_after, passive, source_of_impersonal, speaker_items, subject_by_position
-
-DASHES = frozenset({"–", "—", "-"})
-# Words after which quoted text is a name or a distancing quote, not speech.
-NAMING_WORDS = frozenset(
-    "sogenannt sogenannte sogenannten sogenannter sogenanntes genannt genannte genannten kurz abgekürzt"
-    .split()
+from ..attribute.speakers import source_of_impersonal, speaker_items, subject_by_position
+from ..document import Located, Word
+from ..find.context import Context, WEB_ADDRESS
+from ..find.cues import Cue, frame_verb_cue
+from ..find.marks import Quotation
+from ..german.clauses import passive
+from ..german.phrases import chunk_after
+from ..german.words import (
+    ANAPHORIC_SPEAKERS,
+    COLON_FRAME_ADVERBS,
+    DASHES,
+    DEFINITE_ARTICLES,
+    FUNCTION_VERB_FORMS,
+    INDEFINITE_ARTICLES,
+    LABEL_NOUNS,
+    NAME_FUNCTION_WORDS,
+    NAMING_PARTICIPLES,
+    NAMING_WORDS,
+    QUOTING_NOUNS,
+    SOURCE_VERBS,
+    SPEECH_OBJECTS,
 )
+from ..quote import Mention, Quote, Speaker
+
+
 # Nouns, and heads of compounds, that a quoted name follows as apposition ("die Wochenzeitung
 # „Le Canard enchaîné“", "dem Motto „…“", "die ARD-Fernsehserie „In aller Freundschaft“").
 NAMING_NOUNS = (
@@ -37,26 +48,11 @@ NAMING_NOUNS = (
     "bild gemälde überschrift schlagzeile studie website webseite domain enzyklika auszeichnung "
     "organisation gruppe band verein initiative bündnis bewegung stiftung stern bakterium"
 ).split()
-# Naming nouns that may introduce their name with a colon ("Motto: „…“").
-LABEL_NOUNS = "titel motto slogan name namen überschrift schlagzeile".split()
-# Participles after which quoted text is a name ("auch „Bruno“ genannt").
-NAMING_PARTICIPLES = frozenset("genannt getauft".split())
-# Lowercase words that names and titles contain too ("Licht und Schatten", "Zur Ritze").
-FUNCTION_WORDS = frozenset(
-    "und oder der die das den dem des ein eine einer eines einem einen von vom zu zur zum für mit in im "
-    "am an auf aus bei über unter vor nach the of and a an on to for is it at by against "
-    "du de del della des la le les un une pour et en van voor het y el los las di".split()
-)
-DEFINITE_ARTICLES = frozenset("der die das den dem des".split())
+
+
 _WORD = re.compile(r"[\w'’-]+")
-# Nouns after which a quoted word is a quotation of that word ("die Bezeichnung „Gesindel“").
-QUOTING_NOUNS = frozenset("bezeichnung begriff wort ausdruck formulierung schlagwort vokabel titulierung".split())
-# Verbs whose preposition introduces the words used ("sprachen von „Panikverkäufen“").
-SPEECH_OBJECTS = frozenset({("sprechen", "von"), ("reden", "von"), ("warnen", "vor")})
-# Adverbs that may open or close a verbless colon frame ("Dazu X:", "X weiter:").
-COLON_FRAME_ADVERBS = frozenset("dazu darauf daraufhin weiter abschließend außerdem zudem ebenso auch".split())
-# Words that stand for a person named before ("so letztere"); the tagger takes them for adjectives.
-ANAPHORIC_SPEAKERS = frozenset("letztere letzterer erstere ersterer dieser jener jene".split())
+
+
 CONTINUATION_DISTANCE = 600  # characters between a quote and the attributed quote it continues
 
 
@@ -240,10 +236,6 @@ def direct_embedded(context: Context, quotation: Quotation) -> Attribution | Non
     return None
 
 
-# Forms of verbs whose "als" gives a function, not a verdict ("galt als „Pitbull des Vatikans“").
-FUNCTION_VERB_FORMS = frozenset("gilt galt galten gelten dient diente dienten dienen fungiert fungierte fungierten".split())
-
-
 def direct_called_as(context: Context, quotation: Quotation) -> Attribution | None:
     """X charakterisierte das Opfer als ein „Beispiel taktlosen Verhaltens“ — a verb outside the
     cue lexicon that calls its object something in quotation marks: "als" before the quotation,
@@ -368,7 +360,7 @@ def _quotes_words(context: Context, quotation: Quotation) -> bool:
     if words and words[0][:1].isupper() and words[-1][:1].isupper() and previous is not None:
         if previous.text.lower() in DEFINITE_ARTICLES or previous.upos in ("NOUN", "PROPN"):
             return False  # der „Sacharow-Preis für geistige Freiheit“: a name with lowercase words
-    return any(word[:1].islower() and word.lower() not in FUNCTION_WORDS for word in words)
+    return any(word[:1].islower() and word.lower() not in NAME_FUNCTION_WORDS for word in words)
 
 
 def _ends_sentence(context: Context, quotation: Quotation) -> bool:

@@ -11,43 +11,49 @@ parser often errs (clause attachment).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Sequence
 
 from .. import lexicon
-from ..context import Context, Located
-from ..cues import Cue, frame_verb_cue
-from ..document import Sentence, Word
-from ..quote import Mention, Quote, Speaker
-from ..speakers import (
-    ADVERBIAL_SUBORDINATORS,
-    NEW_PHRASE_STARTS,
-    RELATIVE_TAGS,
-    SOURCE_VERBS,
-    abstract,
+from ..attribute.speakers import (
     addressed,
-    chunk_after,
-    chunk_before,
-    passive,
-    person_next_to,
-    relative_pronoun_first,
+    passive_agent,
     source_of_impersonal,
     speaker_items,
     subject_by_position,
 )
+from ..document import Located, Sentence, Word
+from ..find.context import Context
+from ..find.cues import Cue, frame_verb_cue
+from ..german.clauses import (
+    COMPLEMENT_RELATIONS,
+    HELD_NOUN_RELATIONS,
+    INFINITIVE_TAGS,
+    RELATIVE_TAGS,
+    after_passive_auxiliary,
+    passive,
+    relative_pronoun_first,
+)
+from ..german.morphology import is_finite, is_subjunctive, looks_subjunctive, zu_infinitive
+from ..german.phrases import chunk_after, chunk_before
+from ..german.words import (
+    ADVERBIAL_SUBORDINATORS,
+    ANAPHORIC_OPENERS,
+    COMPLEMENTIZERS,
+    INSERTED_INFINITIVE_OPENERS,
+    NEW_PHRASE_STARTS,
+    NOT_COMPLEMENT_OPENERS,
+    RELATIVE_PRONOUNS,
+    SENTENCE_PUNCTUATION,
+    SOURCE_VERBS,
+    SUBORDINATORS,
+    WH_WORDS,
+)
+from ..quote import Quote
+from .base import Finding, build, located, overlaps, sentence_items, trim
+from .free_indirect import continuation_findings
+from .reported import reported_intention, reported_speech_act
 
-COMPLEMENT_RELATIONS = frozenset({"ccomp", "xcomp", "parataxis", "csubj", "csubj:pass"})
-# Relations by which a cue noun belongs to its verb's clause ("vertritt die Ansicht", "begegnet …
-# mit dem Argument"): the verb's subject holds the view.
-HELD_NOUN_RELATIONS = frozenset({"obj", "iobj", "obl"})
-COMPLEMENTIZERS = frozenset({"dass", "daß", "ob"})
-# Openers of an infinitive clause that can stand between a cue and its complement ("ohne … zu nennen").
-INSERTED_INFINITIVE_OPENERS = frozenset("ohne um statt anstatt".split())
-INFINITIVE_TAGS = frozenset({"VVINF", "VAINF", "VMINF", "VVIZU"})
-# Words after a cue's comma that open something other than what was said.
-NOT_COMPLEMENT_OPENERS = frozenset("und aber oder doch denn sondern weil da als nachdem bevor während obwohl wenn falls damit sodass um".split())
-WH_WORDS = frozenset("wie was wer wen wem warum weshalb weswegen wann wo woher wohin wieso welche welcher welches welchen inwiefern".split())
-SENTENCE_PUNCTUATION = frozenset({".", "!", "?", "…", ":", ";"})
+
 # Nouns after "nach" that make it a source ("nach Angaben der Polizei"), not time or place; before
 # it, "nach" is a postposition ("Seiner Meinung nach", "Dem Vernehmen nach").
 SOURCE_NOUNS_AFTER_NACH = frozenset(
@@ -60,94 +66,6 @@ SOURCE_NOUNS_AFTER_NACH = frozenset(
     "hinweis hinweisen quellenlage kenntnisstand ermittlungsstand plan plänen dokument nachricht ergebnis "
     "ergebnissen gesetz verfassung vernehmen bekunden".split()
 )
-# Finite Konjunktiv I (and II standing in for it) forms the compact tagger may not mark Mood=Sub.
-SUBJUNCTIVE_FORMS = frozenset(
-    "sei seien seiest habe hätte hätten werde würde würden könne könnte könnten müsse müsste müssten "
-    "solle wolle dürfe dürfte dürften gebe gäbe gäben stehe liege gehe komme wäre wären möge lasse "
-    "bleibe wisse brauche mache sehe halte stimme fehle gelte handle handele".split()
-)
-REPORTIVE_MODALS = frozenset({"soll", "sollen"})  # "sollte" is mostly deontic ("should")
-# Speech-act verbs whose object is the message (Reported): "forderte höhere Löhne". A verb
-# qualifies when, on WIKINEWS train, at least this share of its sentences outside direct and
-# indirect quotes were Reported speech (lexicon columns reported/unquoted).
-REPORTED_SHARE = 0.1
-# Criticism is a speech act the corpus often leaves unannotated; kept as Reported by choice.
-REPORTED_ALWAYS = frozenset({"kritisieren"})
-SUBORDINATORS = frozenset(
-    "dass daß ob weil wenn als obwohl nachdem bevor während damit sodass wie da falls sobald seit seitdem bis "
-    "indem ehe sofern soweit wo wobei weshalb warum".split()
-)
-RELATIVE_PRONOUNS = frozenset("der die das den dem deren dessen denen welche welcher welches".split())
-ANAPHORIC_OPENERS = frozenset({"Dies", "Das", "Dieses"})  # "Dies bestätigte X": the sentence before is the message
-SHORT_PHRASE = 4  # words: an unattributed quoted phrase this short is dropped (see nest_direct_quotes)
-FRAGMENT_REACH = 300  # characters back to the quote whose speaker an unframed quoted phrase takes
-CONTINUATION_GAP = 1  # paragraphs a Konjunktiv continuation may skip back to its source
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A message found by a rule: its words, attribution and type."""
-
-    rule: str
-    type: str
-    message: Sequence[Located]
-    cue: Cue | None = None
-    frame: Sequence[Located] = ()
-    speaker: Sequence[Located] = ()
-    confidence: float = 0.8
-    whole_sentence: bool = False  # keep the final punctuation, as the corpus does for these types
-    act: Cue | None = None  # the verb of a Reported speech act, which the corpus does not mark as cue
-
-
-def located(sentence: Sentence, words: Sequence[Word]) -> list[Located]:
-    return [Located(sentence, w) for w in words]
-
-
-def is_subjunctive(word: Word) -> bool:
-    """Konjunktiv I or II, by the tagger's Mood or by a list of unambiguous forms."""
-    return word.feat("Mood") == "Sub" or word.text.lower() in SUBJUNCTIVE_FORMS
-
-
-def looks_subjunctive(word: Word) -> bool:
-    """Konjunktiv by form as well: a lowercase third-person form in -e that is not a weak
-    preterite in -te ("nehme", "stelle", "bliebe" — the indicative would be "nimmt", "stellt")."""
-    if is_subjunctive(word):
-        return True
-    form = word.text
-    plausible_verb = word.upos in ("VERB", "AUX") or word.xpos.startswith("V") or word.xpos == "ADJD"
-    return plausible_verb and form.islower() and form.endswith("e") and not form.endswith("te") and len(form) > 3
-
-
-def is_finite(word: Word) -> bool:
-    """A finite verb by tag or morphology, or an unambiguous Konjunktiv form the tagger missed."""
-    return word.xpos.endswith("FIN") or word.feat("VerbForm") == "Fin" or word.text.lower() in SUBJUNCTIVE_FORMS
-
-
-def zu_infinitive(word: Word) -> bool:
-    """An infinitive with "zu" written inside ("einzurichten", "aufzugeben"): tagged VVIZU, or
-    by form when the compact model tags it VVINF — the lemma with "zu" after its particle."""
-    if word.xpos == "VVIZU":
-        return True
-    form, lemma = word.text.lower(), word.lemma.lower()
-    at = form.find("zu", 2)
-    # the lemma is the form without "zu", or the unlemmatised form itself ("anzuerkennen")
-    return word.upos == "VERB" and at > 0 and form.endswith("n") and lemma in (form[:at] + form[at + 2 :], form)
-
-
-def finite_verbs(sentence: Sentence) -> list[Word]:
-    return [w for w in sentence.words if is_finite(w)]
-
-
-def _trim(items: list[Located]) -> list[Located]:
-    while items and items[-1].word.text in SENTENCE_PUNCTUATION | {",", "–", "-"}:
-        items.pop()
-    while items and items[0].word.text in {",", "–", "-", ":"}:
-        items.pop(0)
-    return items
-
-
-def _sentence_items(sentence: Sentence) -> list[Located]:
-    return located(sentence, sentence.words)
 
 
 def _speaker_for(context: Context, cue: Cue, frame: Sequence[Located]) -> list[Located]:
@@ -156,10 +74,10 @@ def _speaker_for(context: Context, cue: Cue, frame: Sequence[Located]) -> list[L
     if cue.lemma in SOURCE_VERBS:
         return source_of_impersonal(frame, cue.head)
     items = speaker_items(context, cue.sentence, cue.head, frame)
-    if not items and (passive(cue.sentence, cue.head) or _after_passive_auxiliary(cue.sentence, cue.head)):
+    if not items and (passive(cue.sentence, cue.head) or after_passive_auxiliary(cue.sentence, cue.head)):
         # the agent ("Es wurde von Demjanjuks Sohn geäußert"), else the document the frame is in ("In
         # einer Pressemitteilung wird gefordert"); none for the addressed ("Die Anwohner wurden gebeten")
-        agent = _passive_agent(cue.sentence, cue.head, _sentence_items(cue.sentence))
+        agent = passive_agent(cue.sentence, cue.head, sentence_items(cue.sentence))
         return agent or ([] if addressed(cue.sentence, cue.head) else source_of_impersonal(frame))
     if not items:
         index = next((i for i, item in enumerate(frame) if item.word is cue.head), None)
@@ -167,9 +85,6 @@ def _speaker_for(context: Context, cue: Cue, frame: Sequence[Located]) -> list[L
     if len(items) == 1 and items[0].word.text.lower() == "es":
         return []  # impersonal: "heißt es", "es wurde mitgeteilt"
     return items
-
-
-# --- complement clauses -------------------------------------------------------------------
 
 
 def _complement_head(sentence: Sentence, verb: Word) -> Word | None:
@@ -311,7 +226,7 @@ def indirect_complement_clause(context: Context, sentence: Sentence, cue: Cue) -
     clause = _without_leading_phrases(clause + ([] if _ends_frame(tail, cue) else tail))
     if not clause or _modifies_object(sentence, cue, clause):
         return None
-    message = _trim(located(sentence, clause))
+    message = trim(located(sentence, clause))
     if len(message) < 2:
         return None
     message_ids = {item.word.id for item in message}
@@ -335,7 +250,7 @@ def indirect_anaphoric_frame(context: Context, sentence: Sentence, cue: Cue) -> 
     speaker = _speaker_for(context, cue, frame)
     if not speaker:
         return None
-    message = _sentence_items(previous) + located(sentence, words[:1])
+    message = sentence_items(previous) + located(sentence, words[:1])
     return Finding("indirect_anaphoric_frame", "Indirect", message, cue, frame, speaker, 0.7)
 
 
@@ -347,9 +262,6 @@ def _trim_end(items: list[Located]) -> list[Located]:
     while items and items[-1].word.text in SENTENCE_PUNCTUATION:
         items.pop()
     return items
-
-
-# --- parenthetical frames -----------------------------------------------------------------
 
 
 def _adverbial_clause(words: Sequence[Word]) -> bool:
@@ -390,7 +302,7 @@ def indirect_parenthetical(context: Context, sentence: Sentence, cue: Cue) -> Fi
         return None  # "Frank Sichau, der als Sprecher fungiert, erklärte, dass …": the subject, not a message
     if not interrupted and _adverbial_clause(before):
         return None  # "Nachdem er gefragt wurde, was …, entgegnete X": the frame's own adverbial
-    message = _trim(located(sentence, list(before) + after))
+    message = trim(located(sentence, list(before) + after))
     if len(message) < 3:
         return None
     cue_index = index - frame_start
@@ -418,13 +330,10 @@ def _outside_relative_clauses(words: Sequence[Word]) -> list[Word]:
     return kept
 
 
-# --- prepositional and adverbial sources --------------------------------------------------
-
-
 def indirect_according_to(context: Context, sentence: Sentence, cue: Cue) -> Finding | None:
     """laut X / X zufolge / nach Angaben (von) X / gemäß X: the rest of the clause is the message."""
     words = sentence.words
-    items = _sentence_items(sentence)
+    items = sentence_items(sentence)
     index = cue.head.id - 1
     if cue.kind == "preposition" and cue.lemma in ("laut", "gemäß"):
         source = chunk_after(items, index + 1) or _bare_name(items, index + 1)
@@ -438,7 +347,7 @@ def indirect_according_to(context: Context, sentence: Sentence, cue: Cue) -> Fin
         # the particle of the verb before it is no part of the source ("dem Verdacht … an, wonach")
         source = chunk_before([item for item in items[:index] if item.word.text != "," and item.word.xpos != "PTKVZ"])
         end = next((i for i in range(index + 1, len(items)) if items[i].word.text in SENTENCE_PUNCTUATION), len(items))
-        message = _trim(items[index + 1 : end])  # up to a colon: a quotation after it is Direct
+        message = trim(items[index + 1 : end])  # up to a colon: a quotation after it is Direct
         if len(message) < 3:
             return None
         return Finding("indirect_according_to", "Indirect", message, cue, [items[index]], source, 0.7)
@@ -457,7 +366,7 @@ def indirect_according_to(context: Context, sentence: Sentence, cue: Cue) -> Fin
     if not frame:
         return None
     frame_ids = {item.word.id for item in frame}
-    message = _trim([item for item in items if item.word.id not in frame_ids and item.word.text not in SENTENCE_PUNCTUATION])
+    message = trim([item for item in items if item.word.id not in frame_ids and item.word.text not in SENTENCE_PUNCTUATION])
     if len(message) < 3:
         return None
     return Finding("indirect_according_to", "Indirect", message, cue, frame, source, 0.75)
@@ -493,29 +402,11 @@ def indirect_wie_clause(context: Context, sentence: Sentence, cue: Cue) -> Findi
     while end < len(words) and words[end].text not in {","} | SENTENCE_PUNCTUATION:
         end += 1
     frame_words = words[start:end]
-    message = _trim(located(sentence, [w for w in words if w not in frame_words and w.text not in SENTENCE_PUNCTUATION]))
+    message = trim(located(sentence, [w for w in words if w not in frame_words and w.text not in SENTENCE_PUNCTUATION]))
     if len(message) < 3 or not any(m.word.upos in ("VERB", "AUX") for m in message):
         return None
     frame = located(sentence, frame_words)
     return Finding("indirect_wie_clause", "Indirect", message, cue, frame, _speaker_for(context, cue, frame), 0.75)
-
-
-def _after_passive_auxiliary(sentence: Sentence, verb: Word) -> bool:
-    """A participle after a form of "werden" in its clause: "wurde … unterbrochen"."""
-    if verb.xpos != "VVPP" and verb.feat("VerbForm") != "Part":
-        return False
-    return any(w.lemma.lower() == "werden" and w.id < verb.id for w in sentence.words)
-
-
-def _in_subordinate_clause(sentence: Sentence, verb: Word) -> bool:
-    """Whether ``verb`` stands in a clause opened by a conjunction or, after a comma, a relative pronoun."""
-    start = verb.id - 1
-    while start > 0 and sentence.words[start - 1].text not in {",", ";", ":", "–"}:
-        start -= 1
-    first = sentence.words[start].text.lower() if start < verb.id - 1 else ""
-    if first in ("als", "wie") and verb.id < len(sentence.words) and sentence.words[verb.id].upos not in ("PUNCT", "VERB", "AUX"):
-        return False  # "Als Beispiel nannte die NASA …": the verb stands second, not last
-    return first in SUBORDINATORS or (start > 0 and first in RELATIVE_PRONOUNS)
 
 
 def _verb_final_clause(items: Sequence[Located]) -> list[Located]:
@@ -528,9 +419,6 @@ def _verb_final_clause(items: Sequence[Located]) -> list[Located]:
         clause.append(item)
         seen_verb = seen_verb or item.word.upos in ("VERB", "AUX")
     return clause
-
-
-# --- nominal cues -------------------------------------------------------------------------
 
 
 def _subjunctive_main_clause(clause: Sequence[Located]) -> bool:
@@ -548,7 +436,7 @@ def indirect_nominal_cue(context: Context, sentence: Sentence, cue: Cue) -> Find
     if cue.kind != "noun":
         return None
     words = sentence.words
-    items = _sentence_items(sentence)
+    items = sentence_items(sentence)
     index = cue.head.id - 1
     comma = next((i for i in range(index + 1, min(index + 8, len(words))) if words[i].text == ","), None)
     if comma is None or comma + 1 >= len(words):
@@ -563,7 +451,7 @@ def indirect_nominal_cue(context: Context, sentence: Sentence, cue: Cue) -> Find
     )
     if not opens_clause:
         return None
-    message = _trim(clause)
+    message = trim(clause)
     source = chunk_after(items[: comma], index + 1)
     if source and source[0].word.text.lower() in NEW_PHRASE_STARTS:
         source = []  # "in einem Interview die These vertreten": an object, not the noun's genitive
@@ -590,79 +478,6 @@ def _holder_of(context: Context, sentence: Sentence, noun: Word, frame: Sequence
     return _speaker_for(context, frame_verb_cue(sentence, verb), frame)
 
 
-# --- reported speech ----------------------------------------------------------------------
-
-
-def reported_speech_act(context: Context, sentence: Sentence, cue: Cue) -> Finding | None:
-    """X forderte höhere Löhne / warnte vor einer Blase / sprach von 800 Autos: the clause is the message."""
-    if cue.kind != "verb":
-        return None
-    entry = lexicon.cue_verb(cue.lemma)
-    if entry is None or (entry.reported_share < REPORTED_SHARE and cue.lemma not in REPORTED_ALWAYS):
-        return None
-    verb = cue.head
-    items = _sentence_items(sentence)
-    if _in_subordinate_clause(sentence, verb):
-        return None
-    if cue.lemma == "sprechen" and not any(w.text.lower() in ("von", "vom") for w in sentence.words[verb.id :]):
-        return None  # "sprach mit seiner Frau": talking, not reporting
-    if passive(sentence, verb) or _after_passive_auxiliary(sentence, verb):
-        speaker = _passive_agent(sentence, verb, items)  # "wurde vom Wetterdienst als hoch eingestuft"
-    else:
-        speaker = speaker_items(context, sentence, verb, items) or subject_by_position(items, verb.id - 1)
-    speaker = _person_unless_abstract(items, verb, speaker)
-    if not speaker:
-        return None
-    taken = {id(item.word) for item in speaker} | {id(w) for w in cue.marked_words()}
-    if sum(1 for item in items if id(item.word) not in taken and item.word.upos != "PUNCT") < 2:
-        return None  # nothing besides speaker and verb: no reported content
-    message = items
-    return Finding("reported_speech_act", "Reported", message, None, (), speaker, 0.6, whole_sentence=True, act=cue)
-
-
-def _person_unless_abstract(items: Sequence[Located], verb: Word, speaker: list[Located]) -> list[Located]:
-    """The speaker of a Reported sentence: an abstract subject gives way to the person named on the
-    other side of the verb ("Die Erhöhung der Steuern forderte der Finanzminister"), else to no one
-    ("Die Verminderung der Ozonschicht bedeutet …", "Klarheit will die Seite schaffen")."""
-    return person_next_to(items, verb, speaker) if speaker and abstract(speaker) else speaker
-
-
-def _passive_agent(sentence: Sentence, verb: Word, items: Sequence[Located]) -> list[Located]:
-    """The agent of a passive cue: "von"/"vom" + noun phrase before the participle, outside any
-    noun phrase ("Von den Parlamentariern wird dies … gesehen"); none for "wurde kritisiert"."""
-    for i, item in enumerate(items[: verb.id - 1]):
-        word = item.word
-        if word.text.lower() not in ("von", "vom") or sentence.head(word) is None:
-            continue
-        noun = sentence.head(word)
-        if noun.deprel not in ("obl:agent", "obl") or (sentence.head(noun) is not verb and noun.deprel != "obl:agent"):
-            continue
-        phrase = chunk_after(items, i + 1)
-        if phrase and phrase[0].word.upos != "PRON":
-            return phrase
-    return []
-
-
-def _states_intention(verb: Word) -> bool:
-    return verb.lemma.lower() == "wollen" or verb.text.lower().startswith("möcht")
-
-
-def reported_intention(context: Context, sentence: Sentence) -> Finding | None:
-    """Die SPD will die Krankenversicherung weiterentwickeln: a stated intention of a named actor."""
-    verb = _main_finite(sentence)
-    if verb is None or not _states_intention(verb) or _has_question(sentence) or is_subjunctive(verb):
-        return None
-    if context.quotation_at(verb.start) is not None:
-        return None
-    if any(w.text.lower() == "man" for w in sentence.words[max(0, verb.id - 2) : verb.id + 1]):
-        return None  # "Neue Märkte will man erschließen": no one is named
-    items = _sentence_items(sentence)
-    speaker = _person_unless_abstract(items, verb, speaker_items(context, sentence, verb, items) or subject_by_position(items, verb.id - 1))
-    if not speaker or speaker[0].word.text.lower() in ("ich", "wir", "du", "man", "es"):
-        return None
-    return Finding("reported_intention", "Reported", items, None, (), speaker, 0.5, whole_sentence=True)
-
-
 CUE_RULES: tuple[Callable[[Context, Sentence, Cue], Finding | None], ...] = (
     indirect_anaphoric_frame,
     indirect_wie_clause,
@@ -674,95 +489,6 @@ CUE_RULES: tuple[Callable[[Context, Sentence, Cue], Finding | None], ...] = (
 )
 
 
-# --- free indirect speech -----------------------------------------------------------------
-
-
-def _main_finite(sentence: Sentence) -> Word | None:
-    """The finite verb of the main clause: by word order, the first finite verb after a leading
-    subordinate clause ("Da sie Angst hatte, habe Celebi …"); the root's finite verb otherwise."""
-    words = sentence.words
-    start = 0
-    if words and words[0].text.lower() in SUBORDINATORS:
-        start = next((i + 1 for i, w in enumerate(words) if w.text == ","), 0)
-    for word in words[start:]:
-        if word.text in {",", ";", ":"}:
-            break
-        if is_finite(word) or (word.upos in ("VERB", "AUX") and looks_subjunctive(word)):
-            return word
-    verbs = finite_verbs(sentence)
-    for root in sentence.roots:
-        for word in (root, *sentence.children(root)):
-            if word in verbs:
-                return word
-    return verbs[0] if verbs else None
-
-
-def is_reportive_sollen(sentence: Sentence) -> bool:
-    """Das Fairphone soll ab September geliefert werden. — reportive, not deontic, "sollen"."""
-    if sentence.words and sentence.words[-1].text == "?":
-        return False
-    for word in sentence.words:
-        if word.text.lower() in REPORTIVE_MODALS and word.lemma.lower() in ("sollen", "soll"):
-            subject = next((w for w in sentence.words if w.relation == "nsubj" and w.text.lower() in ("ich", "wir", "du", "ihr", "man")), None)
-            return subject is None
-    return False
-
-
-def continuation_findings(context: Context, covered: set[int], speakers: list[tuple[int, list[Located]]]) -> Iterator[Finding]:
-    """Konjunktiv sentences after an attributed quote continue its speaker (IndirectFreeIndirect);
-    reportive "sollen" sentences are FreeIndirect. Consecutive sentences form one quote."""
-    run: list[Located] = []
-    run_type = ""
-    run_speaker: list[Located] = []
-
-    def flush() -> Iterator[Finding]:
-        if run:
-            rule = "indirect_free_continuation" if run_type == "IndirectFreeIndirect" else "free_indirect_sollen"
-            yield Finding(rule, run_type, list(run), None, (), run_speaker, 0.55, whole_sentence=True)
-
-    previous_end = -1
-    for sentence in context.document.sentences:
-        if sentence.index in covered or not sentence.words:
-            yield from flush()
-            run, run_type = [], ""
-            continue
-        source = _recent_speaker(context, speakers, sentence)
-        verb = _main_finite(sentence)
-        kind = ""
-        if verb is not None and looks_subjunctive(verb) and source is not None and not _has_question(sentence):
-            kind = "IndirectFreeIndirect"
-        elif is_reportive_sollen(sentence) and source is not None:
-            kind = "FreeIndirect"  # reportive only where someone's statements are being reported
-        contiguous = run and not context.paragraph_break_between(previous_end, sentence.start)
-        if kind and kind == run_type and contiguous:
-            run.extend(_sentence_items(sentence))
-        else:
-            yield from flush()
-            run, run_type = (_sentence_items(sentence), kind) if kind else ([], "")
-            run_speaker = list(source) if kind and source is not None else []
-        previous_end = sentence.end
-    yield from flush()
-
-
-def _has_question(sentence: Sentence) -> bool:
-    return bool(sentence.words) and sentence.words[-1].text == "?"
-
-
-def _recent_speaker(context: Context, speakers: list[tuple[int, list[Located]]], sentence: Sentence) -> list[Located] | None:
-    """The speaker of the last attributed quote before ``sentence``, if within reach."""
-    best = None
-    for end, items in speakers:
-        if end <= sentence.start:
-            best = (end, items)
-    if best is None:
-        return None
-    breaks = context.text.count("\n\n", best[0], sentence.start) + context.text.count("\n", best[0], sentence.start) // 2
-    return best[1] if breaks <= CONTINUATION_GAP else None
-
-
-# --- assembly -----------------------------------------------------------------------------
-
-
 def _sentence_findings(context: Context, sentence: Sentence) -> list[Finding]:
     found = []
     for cue in [c for c in context.cues if c.sentence is sentence and context.quotation_at(c.head.start) is None]:
@@ -772,32 +498,6 @@ def _sentence_findings(context: Context, sentence: Sentence) -> list[Finding]:
                 found.append(finding)
                 break
     return found
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def _build(context: Context, finding: Finding) -> Quote | None:
-    items = finding.message
-    if finding.whole_sentence:
-        spans = context.spans(items, frozenset({",", ":"}), frozenset({",", ":", ";"}))
-    else:
-        spans = context.spans(items, frozenset({",", ":", "–", "-"}), frozenset({",", ":", ";", ".", "–", "-"}))
-    if not spans:
-        return None
-    cue = context.mention(located(finding.cue.sentence, finding.cue.marked_words())) if finding.cue is not None else None
-    speaker = context.mention(finding.speaker)
-    return Quote(
-        type=finding.type,
-        medium=finding.cue.medium if finding.cue is not None else "Speech",
-        quote=Mention(spans),
-        cue=cue,
-        frame=context.frame(finding.frame) if finding.frame else None,
-        speaker=Speaker(speaker.spans) if speaker is not None else None,
-        rule=finding.rule,
-        confidence=finding.confidence,
-    )
 
 
 def find_indirect_quotes(context: Context, direct: Sequence[Quote]) -> list[Quote]:
@@ -815,12 +515,12 @@ def find_indirect_quotes(context: Context, direct: Sequence[Quote]) -> list[Quot
         findings = [f for f in _sentence_findings(context, sentence) if f.act is None or f.act.head.start not in direct_cues]
         intention = reported_intention(context, sentence) if not findings else None
         for finding in findings or ([intention] if intention is not None else []):
-            quote = _build(context, finding)
+            quote = build(context, finding)
             if quote is None:
                 continue
             if any(start <= quote.start and quote.end <= end for start, end in direct_ranges):
                 continue  # the message is a direct quotation: already found
-            if any(_overlaps((q.start, q.end), (quote.start, quote.end)) for q in quotes):
+            if any(overlaps((q.start, q.end), (quote.start, quote.end)) for q in quotes):
                 continue
             quotes.append(quote)
             covered.add(sentence.index)
@@ -829,12 +529,12 @@ def find_indirect_quotes(context: Context, direct: Sequence[Quote]) -> list[Quot
     framed = [(q.start, q.end) for q in direct if q.frame is not None]
     for sentence in context.document.sentences:
         bounds = (sentence.start, sentence.end)
-        quoted = sum(min(end, sentence.end) - max(start, sentence.start) for start, end in direct_ranges if _overlaps((start, end), bounds))
-        if quoted > 0.6 * (sentence.end - sentence.start) or any(_overlaps(span, bounds) for span in framed):
+        quoted = sum(min(end, sentence.end) - max(start, sentence.start) for start, end in direct_ranges if overlaps((start, end), bounds))
+        if quoted > 0.6 * (sentence.end - sentence.start) or any(overlaps(span, bounds) for span in framed):
             covered.add(sentence.index)  # a direct quotation and its frame: no free indirect continuation
     speakers.sort(key=lambda pair: pair[0])
     for finding in continuation_findings(context, covered, speakers):
-        quote = _build(context, finding)
+        quote = build(context, finding)
         if quote is not None:
             quotes.append(quote)
     return quotes
@@ -844,35 +544,3 @@ def _points_back(finding: Finding) -> bool:
     """The speaker is the adverb "demnach" itself (as the corpus marks it): it points back to the
     source before it, which stays the source of Konjunktiv sentences that follow."""
     return finding.cue is not None and finding.cue.kind == "adverb" and [i.word for i in finding.speaker] == [finding.cue.head]
-
-
-def nest_direct_quotes(direct: Sequence[Quote], others: Sequence[Quote]) -> list[Quote]:
-    """Mark direct quotes inside another quote's message as nested (the corpus's isNested). A
-    nested quote shares the attribution of the quote around it — its cue, frame, speaker and
-    addressee (so on WIKINEWS train, for about 80 % of nested quotes); an unnested one without
-    a speaker takes the speaker of the quote just before it. A short quoted phrase left without a
-    speaker is dropped: on WIKINEWS train 41 of 57 such phrases are no annotated Direct quote."""
-    result = []
-    for quote in direct:
-        outer = next((o for o in others if o.start <= quote.start and quote.end <= o.end), None)
-        if outer is not None:
-            result.append(
-                quote.with_(
-                    nested=True,
-                    cue=outer.cue or quote.cue,
-                    frame=outer.frame or quote.frame,
-                    speaker=outer.speaker or quote.speaker,
-                    addressee=outer.addressee or quote.addressee,
-                    medium=outer.medium,
-                )
-            )
-            continue
-        if quote.speaker is None:
-            before = [q for q in [*direct, *others] if q.end <= quote.start and q.speaker is not None]
-            previous = max(before, key=lambda q: q.end, default=None)
-            if previous is not None and quote.start - previous.end <= FRAGMENT_REACH:
-                quote = quote.with_(speaker=previous.speaker)
-        if quote.speaker is None and quote.rule == "direct_quoted_words" and len(quote.quote.text.split()) <= SHORT_PHRASE:
-            continue  # a few quoted words no one is said to use: a name, a title or a distancing quote
-        result.append(quote)
-    return result

@@ -8,26 +8,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable
 
+from ..document import Document, Located, Word
+from ..german.words import PUNCTUATION_EDGE, SENTENCE_END
+from ..quote import Mention, Span
 from .cues import Cue, find_cues
-from .document import Document, Sentence, Word
 from .marks import Quotation, find_quotations
-from .quote import Mention, Span
 
-SENTENCE_END = frozenset({".", "!", "?", "…"})
+
 WEB_ADDRESS = re.compile(r"[\w-]+(\.[\w-]+)+")  # a site named as a source: „tagesschau.de“
-PUNCTUATION_EDGE = frozenset({",", ";", ":", ".", "!", "?", "–", "-", "—", "(", ")", "…"})
-
-
-@dataclass(frozen=True)
-class Located:
-    """A word with its sentence: rules need both to walk the tree."""
-
-    sentence: Sentence
-    word: Word
 
 
 class Context:
@@ -161,4 +152,3 @@ class Context:
 
     def span_of_quotation(self, quotation: Quotation) -> Span:
         return Span.of(self.text, quotation.start, quotation.end, self.document.tokens_in(quotation.start, quotation.end))
-

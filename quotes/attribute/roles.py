@@ -13,29 +13,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from . import lexicon
-from .context import Context
-from .document import Word
-from .lexicon import RoleNoun
-
-INDEFINITE_ARTICLES = frozenset("ein eine einen einem einer eines kein keine keinen keinem keiner".split())
-# Determiners a phrase may open with; all but the indefinite ones point at someone known.
-ARTICLES = INDEFINITE_ARTICLES | frozenset(
-    "der die das den dem des sein seine seinem seinen seiner ihr ihre ihrem ihren ihrer "
-    "unser unsere unserem unseren dieser diese diesem diesen".split()
+from .. import lexicon
+from ..document import Word
+from ..find.context import Context
+from ..german.words import (
+    ARTICLES,
+    COMPLEMENT_LINKS,
+    COPULAS,
+    INDEFINITE_ARTICLES,
+    NOT_NAME,
+    PERSONAL_ADJECTIVE_MARKS,
 )
-# Words that open a complement of a role noun: "Sprecher des Ministeriums", "Chef von Alibaba".
-COMPLEMENT_LINKS = frozenset("des der von vom für im am beim bei in aus zur zum".split())
-COPULAS = frozenset("ist war sind waren wird wurde bleibt blieb".split())
+from ..lexicon import RoleNoun
+
+
 # Parts of speech a word of a name may carry (the compact model tags names as NOUN or X too).
 NAME_UPOS = frozenset({"PROPN", "NOUN", "X"})
-# Capitalised words that never start or continue a name, whatever the tagger says.
-NOT_NAME = frozenset(
-    "der die das den dem des ein eine einen einem einer eines er sie es wir ihr ihm ihn ich man "
-    "auch doch aber und oder laut nach wie so dies diese dieser dieses dazu demnach".split()
-)
-# Adjectives that describe the person, not the function ("der 84-jährige Küng").
-PERSONAL_ADJECTIVE_MARKS = ("jährig",)
+
+
 # Words that name an organisation when they end a noun ("Bundesregierung", "Nachrichtenagentur").
 ORGANISATION_ENDINGS = (
     "regierung", "ministerium", "polizei", "partei", "gericht", "amt", "behörde", "agentur", "verband",
@@ -44,6 +39,8 @@ ORGANISATION_ENDINGS = (
     "stiftung", "universität", "klinik", "gruppe", "firma", "magazin", "welle", "fernsehen", "rundfunk",
     "komitee", "bundestag", "parlament", "senat", "kongress", "ministerien", "behörden", "ag", "gmbh", "online",
 )
+
+
 # A noun ending like this names a source, not a speaker ("Polizeiangaben", "Medienberichten").
 SOURCE_ENDINGS = ("angaben", "bericht", "berichten", "berichte", "informationen", "mitteilung", "aussagen", "auffassung", "ansicht", "bekunden")
 

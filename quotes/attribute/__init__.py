@@ -1,4 +1,4 @@
-"""Speaker attribution after the quote rules: canonical entity, role, confidence and addressee.
+"""Attribution after the quote rules: speakers, coreference, roles, addressees.
 
 The entry point the extractor calls once per document, after all quote rules have run:
 :func:`resolve_speakers`. Roles found for an entity anywhere in the document are given to every
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..find.context import Context
+from ..quote import Quote, Speaker
 from .addressees import find_addressee
-from .context import Context
 from .coreference import Resolution, resolve_mentions
-from .quote import Quote, Speaker
 
 
 def resolve_speakers(context: Context, quotes: list[Quote]) -> list[Quote]:

@@ -20,13 +20,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from .context import Context, Located
-from .document import Word
-from . import lexicon
-from .lexicon import RoleNoun
-from .quote import Mention
+from .. import lexicon
+from ..document import Located, Word
+from ..find.context import Context
+from ..german.clauses import SUBJECT_RELATIONS
+from ..german.words import ARTICLES, IMPERSONAL_FORMS_COREF, PRONOUN_AGREEMENT
+from ..lexicon import RoleNoun
+from ..quote import Mention
 from .roles import (
-    ARTICLES,
     Introduction,
     Phrase,
     analyse,
@@ -39,33 +40,39 @@ from .roles import (
     text_of,
 )
 
-SUBJECT_RELATIONS = frozenset({"nsubj", "nsubj:pass"})
-# Personal pronouns a speaker may be: the genders they allow and their number (None: the verb decides).
-PRONOUNS: dict[str, tuple[frozenset[str], str | None]] = {
-    "er": (frozenset({"Masc"}), "Sing"),
-    "ihn": (frozenset({"Masc"}), "Sing"),
-    "ihm": (frozenset({"Masc", "Neut"}), "Sing"),
-    "es": (frozenset({"Neut"}), "Sing"),
-    "ihr": (frozenset({"Fem"}), "Sing"),
-    "sie": (frozenset({"Fem"}), None),
-    "wir": (frozenset(), "Plur"),
-}
-# Verbs whose "es" is impersonal ("heißt es in der Studie"): no one to resolve.
-IMPERSONAL_FORMS = frozenset("heißen heißt hieß hiess".split())
 
 # Salience of an antecedent (see _score): bonuses and the penalty per 100 characters of distance.
 SPEAKER_BONUS = 1.0
+
+
 SUBJECT_BONUS = 0.5
+
+
 PERSON_BONUS = 0.5
+
+
 GENDER_BONUS = 0.3
+
+
 DISTANCE_PENALTY = 0.1
+
+
 MAX_DISTANCE = 1500  # characters: an antecedent further back is not considered
+
+
 MIN_CONFIDENCE = 0.6  # below it a pronoun stays unresolved
+
 
 # Confidences of the other links.
 NAMED = 0.95
+
+
 SURNAME = 0.9
+
+
 AMBIGUOUS_SURNAME = 0.55
+
+
 DESCRIPTION = 0.8
 
 
@@ -180,7 +187,7 @@ class Resolver:
         if not words:
             return Resolution(None, None)
         first = words[0]
-        if first.text.lower() in PRONOUNS and (len(words) == 1 or first.upos == "PRON"):  # "er" (+ words a parse added)
+        if first.text.lower() in PRONOUN_AGREEMENT and (len(words) == 1 or first.upos == "PRON"):  # "er" (+ words a parse added)
             resolution = self.pronoun(first, verb)
         else:
             resolution = self.phrase(words)
@@ -225,8 +232,8 @@ class Resolver:
 
     def pronoun(self, word: Word, verb: Word | None) -> Resolution:
         """A pronoun: the best agreeing antecedent, or nothing when the choice is unclear."""
-        genders, number = PRONOUNS[word.text.lower()]
-        if word.text.lower() == "es" and (word.relation == "expl" or (verb is not None and {verb.lemma.lower(), verb.text.lower()} & IMPERSONAL_FORMS)):
+        genders, number = PRONOUN_AGREEMENT[word.text.lower()]
+        if word.text.lower() == "es" and (word.relation == "expl" or (verb is not None and {verb.lemma.lower(), verb.text.lower()} & IMPERSONAL_FORMS_COREF)):
             return Resolution(None, None)
         if number is None:
             number = _verb_number(verb) or word.feat("Number")
@@ -278,9 +285,6 @@ def resolve_mentions(context: Context, speakers: Sequence[tuple[Mention, Mention
             speaker, cue = speakers[event]
             results[event] = resolver.resolve(_words(context, speaker), _cue_verb(context, cue))
     return [results[i] for i in range(len(speakers))]
-
-
-# --- helpers -----------------------------------------------------------------------------
 
 
 def _words(context: Context, mention: Mention) -> list[Word]:

@@ -11,37 +11,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from . import lexicon
-from .document import Document, Sentence, Word
-
-PARTICLE_RELATIONS = frozenset({"compound:prt"})
-CLAUSE_BOUNDARIES = frozenset({",", ".", ";", ":", "!", "?", "–"})
-CORRELATES = frozenset("darauf davon dafür darüber daran damit dazu dagegen darin".split())
-REFLEXIVE_LEMMAS = frozenset({"sich", "mich", "dich", "uns", "euch"})
-# Weak-verb endings, longest first: "teilte" → "teil" → "teilen".
-_WEAK_ENDINGS = ("test", "tet", "ten", "te", "est", "et", "st", "t", "en", "e")
-# Irregular forms of frequent cue verbs that a stem guess cannot recover.
-_IRREGULAR = {
-    "sprach": "sprechen", "sprachen": "sprechen", "spricht": "sprechen", "gesprochen": "sprechen",
-    "schrieb": "schreiben", "schrieben": "schreiben", "geschrieben": "schreiben",
-    "rief": "rufen", "riefen": "rufen", "hieß": "heißen", "hiess": "heißen",
-    "wies": "weisen", "wiesen": "weisen", "gab": "geben", "gaben": "geben", "gibt": "geben",
-    "nannte": "nennen", "nannten": "nennen", "genannt": "nennen", "dachte": "denken", "dachten": "denken",
-    "bat": "bitten", "baten": "bitten", "warf": "werfen", "warfen": "werfen", "wirft": "werfen",
-    "empfahl": "empfehlen", "empfahlen": "empfehlen", "empfiehlt": "empfehlen",
-    "beschrieb": "beschreiben", "versprach": "versprechen", "versprachen": "versprechen",
-    "widersprach": "widersprechen", "bestritt": "bestreiten", "bestritten": "bestreiten",
-    "schlug": "schlagen", "schlugen": "schlagen", "schlägt": "schlagen",
-    "hielt": "halten", "hielten": "halten", "hält": "halten", "sah": "sehen", "sieht": "sehen",
-    "stellte": "stellen", "zog": "ziehen", "trug": "tragen", "lud": "laden",
-    "stand": "stehen", "standen": "stehen", "bot": "bieten", "boten": "bieten",
-    "schloss": "schließen", "schlossen": "schließen", "schied": "scheiden", "schieden": "scheiden",
-    "riet": "raten", "rieten": "raten", "rät": "raten", "rätst": "raten", "wandte": "wenden", "wandten": "wenden",
-    "nahm": "nehmen", "nahmen": "nehmen",
-}
-# Prefixes before an irregular form: "verwies" → "verweisen", "hinwies" → "hinweisen",
-# "gestand" → "gestehen", "beschloss" → "beschließen".
-_PREFIXES = ("ver", "be", "er", "ent", "ge", "zer", "wider", "hin", "an", "auf", "aus", "ein", "vor", "zu", "zurück")
+from .. import lexicon
+from ..document import Document, Sentence, Word
+from ..german.clauses import PARTICLE_RELATIONS
+from ..german.morphology import guess_lemmas, looks_like_participle
+from ..german.words import CLAUSE_BOUNDARIES, CORRELATES, REFLEXIVE_LEMMAS
 
 
 @dataclass(frozen=True)
@@ -75,30 +49,6 @@ class Cue:
     @property
     def end(self) -> int:
         return self.words[-1].end
-
-
-def guess_lemmas(word: Word) -> list[str]:
-    """Lemma candidates for a verb: the parser's, then irregular forms, then a weak-verb guess."""
-    form = word.text.lower()
-    candidates = [word.lemma.lower(), form]
-    if form in _IRREGULAR:
-        candidates.append(_IRREGULAR[form])
-    for prefix in _PREFIXES:
-        if form.startswith(prefix) and form[len(prefix):] in _IRREGULAR:
-            candidates.append(prefix + _IRREGULAR[form[len(prefix):]])
-    stem = form[2:] if form.startswith("ge") and len(form) > 5 and form.endswith("t") else form
-    for ending in _WEAK_ENDINGS:
-        if stem.endswith(ending) and len(stem) - len(ending) >= 2:
-            candidates.append(stem[: -len(ending)] + "en")
-            candidates.append(stem[: -len(ending)] + "n")  # "äußern", "erinnern"
-            break
-    return list(dict.fromkeys(candidates))
-
-
-def _looks_like_participle(word: Word) -> bool:
-    """A participle the tagger took for an adjective: "hat angekündigt", "wurde gesagt"."""
-    form = word.text
-    return form.islower() and form.endswith(("t", "en")) and "ge" in form[:7] and word.xpos in ("ADJD", "ADJA", "NN")
 
 
 def _preterite_after_comma(sentence: Sentence, word: Word) -> bool:
@@ -146,7 +96,7 @@ def _particle_before(sentence: Sentence, verb: Word) -> Word | None:
 
 def verb_cue(sentence: Sentence, verb: Word) -> Cue | None:
     """The verb cue headed by ``verb``, if its lemma (with particle) is a cue verb."""
-    if verb.upos not in ("VERB", "AUX") and not verb.xpos.startswith("V") and not _looks_like_participle(verb) and not _preterite_after_comma(sentence, verb):
+    if verb.upos not in ("VERB", "AUX") and not verb.xpos.startswith("V") and not looks_like_participle(verb) and not _preterite_after_comma(sentence, verb):
         return None
     particle = particle_of(sentence, verb) or _particle_before(sentence, verb)
     entry = None

@@ -13,33 +13,24 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .context import Context, Located
-from .cues import Cue
-from .document import Sentence, Word
-from .quote import Mention, Quote
-from .speakers import ADDRESSING_VERBS, addressed, chunk_after, phrase_words
-
-OBLIQUE_RELATIONS = frozenset({"obl", "nmod", "obl:arg"})
-# Verbs whose "an" phrase is the addressee ("appellierte an die Regierung").
-APPEAL_VERBS = frozenset("appellieren schreiben richten wenden".split())
-# Nouns of conversation whose "mit" phrase is the addressee ("im Gespräch mit der Zeitung"),
-# and of letters whose "an" phrase is ("in einem Schreiben an die Mitarbeiter").
-CONVERSATION_NOUNS = frozenset("gespräch interview telefonat telefongespräch unterhaltung pressegespräch fernsehinterview".split())
-LETTER_NOUNS = frozenset("brief schreiben appell mail e-mail botschaft rundschreiben".split())
-# Audiences of a "vor" phrase ("sagte vor Journalisten"); other "vor" phrases are times and places.
-AUDIENCE_NOUNS = frozenset(
-    "journalisten reportern presse medienvertretern pressevertretern abgeordneten parlament publikum "
-    "anhängern zuhörern studenten delegierten gästen mitgliedern parteitag bundestag".split()
+from ..document import Located, Sentence, Word
+from ..find.context import Context
+from ..find.cues import Cue
+from ..german.clauses import OBLIQUE_RELATIONS
+from ..german.phrases import chunk_after, phrase_words
+from ..german.words import (
+    ACCUSATIVE_STARTS,
+    ADDRESSING_VERBS,
+    APPEAL_VERBS,
+    AUDIENCE_NOUNS,
+    CONVERSATION_NOUNS,
+    DATIVE_STARTS,
+    DATIVE_VERBS,
+    LETTER_NOUNS,
+    NOT_ADDRESSEES,
 )
-# Verbs with a dative addressee, and how a dative or accusative object starts after the verb.
-DATIVE_VERBS = frozenset(
-    "sagen erklären mitteilen berichten vorwerfen raten versprechen antworten bestätigen empfehlen "
-    "zusichern erzählen versichern signalisieren vorhalten drohen".split()
-)
-DATIVE_STARTS = frozenset("dem der den ihm ihr ihnen einem einer".split())
-ACCUSATIVE_STARTS = frozenset("den die das ihn sie alle einen eine".split())
-# Words an object may be without being an addressee ("sagte das", "fragte sich").
-NOT_ADDRESSEES = frozenset("das es dies sich was nichts alles etwas".split())
+from ..quote import Mention, Quote
+from .speakers import addressed
 
 
 def find_addressee(context: Context, quote: Quote) -> Mention | None:
