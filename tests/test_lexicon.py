@@ -5,7 +5,7 @@ from importlib import resources
 
 import pytest
 
-from quotes import lexicon
+from quotes import MEDIA, lexicon
 from quotes.lexicon import cue_verb, cue_word, join_particle, particle_verbs, role_noun
 
 HEADERS = {
@@ -41,7 +41,7 @@ def test_tsv_rows_are_well_formed(name: str) -> None:
         first = row[0]
         assert first == first.strip() and first, row
         if "medium" in record:
-            assert record["medium"] in lexicon.MEDIA, row
+            assert record["medium"] in MEDIA, row
         if name == "cue_verbs.tsv":
             assert all(int(record[k]) >= 0 for k in ("direct", "indirect", "reported"))
             assert record["lemma"].startswith(record["particle"]), row
@@ -146,3 +146,21 @@ def test_loaders_are_cached_and_read_only() -> None:
     assert lexicon.cue_verbs() is lexicon.cue_verbs()
     with pytest.raises(TypeError):
         lexicon.cue_verbs()["neu"] = None  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "name", ["irregular_verbs", "naming_nouns", "organisation_endings", "source_endings", "source_nouns", "subjunctive_forms"]
+)
+def test_curated_word_lists_are_well_formed(name: str) -> None:
+    header, *rows = read(f"{name}.tsv")
+    assert header[-1] == "source" and rows
+    assert all(len(row) == len(header) and row[-1] in lexicon.SOURCES for row in rows)
+    assert all(row[0] == row[0].strip().lower() and row[0] for row in rows)
+    assert len({row[0] for row in rows}) == len(rows), "duplicate entries"
+    assert rows == sorted(rows), "rows must be sorted for reproducible diffs"
+    assert lexicon.word_list(name) == tuple(row[0] for row in rows)
+
+
+def test_irregular_forms_map_to_infinitives() -> None:
+    assert lexicon.irregular_verb_forms()["sprach"] == "sprechen"
+    assert all(lemma.endswith("n") for lemma in lexicon.irregular_verb_forms().values())

@@ -24,7 +24,7 @@ from .. import lexicon
 from ..document import Located, Word
 from ..find.context import Context
 from ..german.clauses import SUBJECT_RELATIONS
-from ..german.words import ARTICLES, IMPERSONAL_FORMS_COREF, PRONOUN_AGREEMENT
+from ..german.words import ARTICLES, IMPERSONAL_FORMS, PRONOUN_AGREEMENT
 from ..lexicon import RoleNoun
 from ..quote import Mention
 from .roles import (
@@ -233,7 +233,7 @@ class Resolver:
     def pronoun(self, word: Word, verb: Word | None) -> Resolution:
         """A pronoun: the best agreeing antecedent, or nothing when the choice is unclear."""
         genders, number = PRONOUN_AGREEMENT[word.text.lower()]
-        if word.text.lower() == "es" and (word.relation == "expl" or (verb is not None and {verb.lemma.lower(), verb.text.lower()} & IMPERSONAL_FORMS_COREF)):
+        if word.text.lower() == "es" and (word.relation == "expl" or (verb is not None and {verb.lemma.lower(), verb.text.lower()} & IMPERSONAL_FORMS)):
             return Resolution(None, None)
         if number is None:
             number = _verb_number(verb) or word.feat("Number")

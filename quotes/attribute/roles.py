@@ -31,18 +31,8 @@ from ..lexicon import RoleNoun
 NAME_UPOS = frozenset({"PROPN", "NOUN", "X"})
 
 
-# Words that name an organisation when they end a noun ("Bundesregierung", "Nachrichtenagentur").
-ORGANISATION_ENDINGS = (
-    "regierung", "ministerium", "polizei", "partei", "gericht", "amt", "behörde", "agentur", "verband",
-    "bank", "konzern", "unternehmen", "zeitung", "sender", "kommission", "institut", "organisation",
-    "gewerkschaft", "fraktion", "verwaltung", "staatsanwaltschaft", "armee", "botschaft", "union",
-    "stiftung", "universität", "klinik", "gruppe", "firma", "magazin", "welle", "fernsehen", "rundfunk",
-    "komitee", "bundestag", "parlament", "senat", "kongress", "ministerien", "behörden", "ag", "gmbh", "online",
-)
 
 
-# A noun ending like this names a source, not a speaker ("Polizeiangaben", "Medienberichten").
-SOURCE_ENDINGS = ("angaben", "bericht", "berichten", "berichte", "informationen", "mitteilung", "aussagen", "auffassung", "ansicht", "bekunden")
 
 
 @dataclass(frozen=True)
@@ -100,7 +90,7 @@ def role_of(word: Word) -> RoleNoun | None:
 def is_organisation_word(word: Word) -> bool:
     """A noun that names an organisation by its ending, or an acronym."""
     low = word.text.lower()
-    return is_acronym(word) or (is_capitalised(word) and low.endswith(ORGANISATION_ENDINGS))
+    return is_acronym(word) or (is_capitalised(word) and low.endswith(lexicon.word_list("organisation_endings")))
 
 
 def is_name_word(word: Word) -> bool:
@@ -183,7 +173,7 @@ def _name_in(segment: Sequence[Word]) -> tuple[Word, ...]:
     i = 0
     while i < len(segment):
         end = name_end(segment, i)
-        if end > i and not segment[end - 1].text.lower().endswith(SOURCE_ENDINGS):
+        if end > i and not segment[end - 1].text.lower().endswith(lexicon.word_list("source_endings")):
             runs.append(tuple(segment[i:end]))
         i = max(end, i + 1)
     best = next((run for run in runs if any(w.upos == "PROPN" for w in run)), runs[0] if runs else ())

@@ -4,32 +4,16 @@ and lemma guesses for verbs the parser mislemmatises.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Any
+
+from .. import lexicon
 from ..document import Sentence, Word
 
 
 # Weak-verb endings, longest first: "teilte" → "teil" → "teilen".
 _WEAK_ENDINGS = ("test", "tet", "ten", "te", "est", "et", "st", "t", "en", "e")
 
-
-# Irregular forms of frequent cue verbs that a stem guess cannot recover.
-_IRREGULAR = {
-    "sprach": "sprechen", "sprachen": "sprechen", "spricht": "sprechen", "gesprochen": "sprechen",
-    "schrieb": "schreiben", "schrieben": "schreiben", "geschrieben": "schreiben",
-    "rief": "rufen", "riefen": "rufen", "hieß": "heißen", "hiess": "heißen",
-    "wies": "weisen", "wiesen": "weisen", "gab": "geben", "gaben": "geben", "gibt": "geben",
-    "nannte": "nennen", "nannten": "nennen", "genannt": "nennen", "dachte": "denken", "dachten": "denken",
-    "bat": "bitten", "baten": "bitten", "warf": "werfen", "warfen": "werfen", "wirft": "werfen",
-    "empfahl": "empfehlen", "empfahlen": "empfehlen", "empfiehlt": "empfehlen",
-    "beschrieb": "beschreiben", "versprach": "versprechen", "versprachen": "versprechen",
-    "widersprach": "widersprechen", "bestritt": "bestreiten", "bestritten": "bestreiten",
-    "schlug": "schlagen", "schlugen": "schlagen", "schlägt": "schlagen",
-    "hielt": "halten", "hielten": "halten", "hält": "halten", "sah": "sehen", "sieht": "sehen",
-    "stellte": "stellen", "zog": "ziehen", "trug": "tragen", "lud": "laden",
-    "stand": "stehen", "standen": "stehen", "bot": "bieten", "boten": "bieten",
-    "schloss": "schließen", "schlossen": "schließen", "schied": "scheiden", "schieden": "scheiden",
-    "riet": "raten", "rieten": "raten", "rät": "raten", "rätst": "raten", "wandte": "wenden", "wandten": "wenden",
-    "nahm": "nehmen", "nahmen": "nehmen",
-}
 
 
 # Prefixes before an irregular form: "verwies" → "verweisen", "hinwies" → "hinweisen",
@@ -41,11 +25,12 @@ def guess_lemmas(word: Word) -> list[str]:
     """Lemma candidates for a verb: the parser's, then irregular forms, then a weak-verb guess."""
     form = word.text.lower()
     candidates = [word.lemma.lower(), form]
-    if form in _IRREGULAR:
-        candidates.append(_IRREGULAR[form])
+    irregular = lexicon.irregular_verb_forms()
+    if form in irregular:
+        candidates.append(irregular[form])
     for prefix in _PREFIXES:
-        if form.startswith(prefix) and form[len(prefix):] in _IRREGULAR:
-            candidates.append(prefix + _IRREGULAR[form[len(prefix):]])
+        if form.startswith(prefix) and form[len(prefix):] in irregular:
+            candidates.append(prefix + irregular[form[len(prefix):]])
     stem = form[2:] if form.startswith("ge") and len(form) > 5 and form.endswith("t") else form
     for ending in _WEAK_ENDINGS:
         if stem.endswith(ending) and len(stem) - len(ending) >= 2:
@@ -61,17 +46,41 @@ def looks_like_participle(word: Word) -> bool:
     return form.islower() and form.endswith(("t", "en")) and "ge" in form[:7] and word.xpos in ("ADJD", "ADJA", "NN")
 
 
-# Finite Konjunktiv I (and II standing in for it) forms the compact tagger may not mark Mood=Sub.
-SUBJUNCTIVE_FORMS = frozenset(
-    "sei seien seiest habe hätte hätten werde würde würden könne könnte könnten müsse müsste müssten "
-    "solle wolle dürfe dürfte dürften gebe gäbe gäben stehe liege gehe komme wäre wären möge lasse "
-    "bleibe wisse brauche mache sehe halte stimme fehle gelte handle handele".split()
-)
+@lru_cache(maxsize=1)
+def subjunctive_forms() -> frozenset[str]:
+    """Finite Konjunktiv I (and II standing in for it) forms the compact tagger may not mark
+    Mood=Sub ("sei", "hätte", "könne"): the lexicon's ``subjunctive_forms``."""
+    return frozenset(lexicon.word_list("subjunctive_forms"))
+
+
+def konjunktiv_i_ending(form: str) -> bool:
+    """A lowercase form in -e that is not a weak preterite in -te: Konjunktiv I in the third person
+    singular ("nehme", "stelle", "gehe"; the indicative would be "nimmt", "stellt", "geht")."""
+    return form.islower() and form.endswith("e") and not form.endswith("te") and len(form) > 3
+
+
+def mark_subjunctive(doc: Any, forms: frozenset[str]) -> int:
+    """Mark the finite verbs of a stanza ``doc`` that are Konjunktiv by form as ``Mood=Sub``: those
+    in ``forms`` and third-person singulars with a Konjunktiv I ending. Returns how many changed."""
+    changed = 0
+    for sentence in doc.sentences:
+        for word in sentence.words:
+            feats = dict(f.split("=", 1) for f in word.feats.split("|")) if word.feats else {}
+            finite = feats.get("VerbForm") == "Fin" or (word.xpos or "").endswith("FIN")
+            third_singular = feats.get("Person") == "3" and feats.get("Number", "Sing") == "Sing"
+            if finite and word.upos in ("VERB", "AUX") and feats.get("Mood") != "Sub" and (
+                word.text.lower() in forms or (third_singular and konjunktiv_i_ending(word.text))
+            ):
+                feats["Mood"] = "Sub"
+                feats["VerbForm"] = "Fin"
+                word.feats = "|".join(f"{k}={v}" for k, v in sorted(feats.items(), key=lambda kv: kv[0].lower()))
+                changed += 1
+    return changed
 
 
 def is_subjunctive(word: Word) -> bool:
     """Konjunktiv I or II, by the tagger's Mood or by a list of unambiguous forms."""
-    return word.feat("Mood") == "Sub" or word.text.lower() in SUBJUNCTIVE_FORMS
+    return word.feat("Mood") == "Sub" or word.text.lower() in subjunctive_forms()
 
 
 def looks_subjunctive(word: Word) -> bool:
@@ -79,14 +88,13 @@ def looks_subjunctive(word: Word) -> bool:
     preterite in -te ("nehme", "stelle", "bliebe" — the indicative would be "nimmt", "stellt")."""
     if is_subjunctive(word):
         return True
-    form = word.text
     plausible_verb = word.upos in ("VERB", "AUX") or word.xpos.startswith("V") or word.xpos == "ADJD"
-    return plausible_verb and form.islower() and form.endswith("e") and not form.endswith("te") and len(form) > 3
+    return plausible_verb and konjunktiv_i_ending(word.text)
 
 
 def is_finite(word: Word) -> bool:
     """A finite verb by tag or morphology, or an unambiguous Konjunktiv form the tagger missed."""
-    return word.xpos.endswith("FIN") or word.feat("VerbForm") == "Fin" or word.text.lower() in SUBJUNCTIVE_FORMS
+    return word.xpos.endswith("FIN") or word.feat("VerbForm") == "Fin" or word.text.lower() in subjunctive_forms()
 
 
 def zu_infinitive(word: Word) -> bool:

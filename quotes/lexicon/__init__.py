@@ -19,7 +19,6 @@ from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
 
-MEDIA = ("Speech", "Writing", "Thought", "SW", "ST", "TW")
 WORD_KINDS = ("preposition", "postposition", "adverb", "noun", "phrase")
 GENDERS = ("Masc", "Fem", "")
 SOURCES = ("mined", "curated")
@@ -34,7 +33,7 @@ class CueVerb:
 
     lemma: str  # infinitive including a separable particle: "mitteilen"
     particle: str  # the separable particle ("mit") or ""
-    medium: str  # default medium, one of MEDIA
+    medium: str  # default medium, one of quotes.MEDIA
     direct: int  # times it introduced Direct speech (WIKINEWS)
     indirect: int  # ... Indirect or IndirectFreeIndirect speech (WIKINEWS)
     reported: int  # ... Reported speech (WIKINEWS, cue or verb inside the quote span)
@@ -199,3 +198,20 @@ def function_words() -> Mapping[str, str]:
 def function_word(form: str) -> str | None:
     """The word class of a function word or adverb, by lowercased form; None for other words."""
     return function_words().get(form.lower())
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> tuple[str, ...]:
+    """A curated open-class word list (``<name>.tsv``, first column), in file order: the nouns
+    that make "nach" a source (``source_nouns``), the nouns a quoted name follows
+    (``naming_nouns``), noun endings of organisations (``organisation_endings``) and of sources
+    (``source_endings``), Konjunktiv forms (``subjunctive_forms``). See README.md."""
+    rows = _rows(f"{name}.tsv")
+    key = next(iter(rows[0])) if rows else ""
+    return tuple(row[key] for row in rows)
+
+
+@lru_cache(maxsize=1)
+def irregular_verb_forms() -> Mapping[str, str]:
+    """Irregular forms of frequent cue verbs that a stem guess cannot recover ("sprach" → "sprechen")."""
+    return MappingProxyType({row["form"]: row["lemma"] for row in _rows("irregular_verbs.tsv")})

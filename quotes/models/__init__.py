@@ -6,6 +6,8 @@ import json
 import os
 from functools import lru_cache
 
+from ..german.morphology import mark_subjunctive
+
 MODEL_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "de_compact")
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
 POSTPROCESS_VERSION = "mood2"  # bump when apply_mood_lexicon changes what it marks
@@ -52,34 +54,11 @@ def apply_mood_lexicon(doc, model_dir: str = MODEL_DIR) -> int:
 
     The tagger under-predicts Konjunktiv; ``model_dir/mood.json`` lists the
     finite verb forms that are subjunctive in at least 90 % of their
-    occurrences in the tagger's training data.  Every finite verb of the stanza
-    ``doc`` with such a form gets ``Mood=Sub``.  Returns the number of changed words.
+    occurrences in the tagger's training data (see
+    :func:`quotes.german.morphology.mark_subjunctive`). Returns the number of changed words.
     """
-    lexicon = _mood_forms(model_dir)
-    if not lexicon:
-        return 0
-    changed = 0
-    for sentence in doc.sentences:
-        for word in sentence.words:
-            feats = dict(f.split("=", 1) for f in word.feats.split("|")) if word.feats else {}
-            finite = feats.get("VerbForm") == "Fin" or (word.xpos or "").endswith("FIN")
-            if finite and word.upos in ("VERB", "AUX") and feats.get("Mood") != "Sub" and (
-                word.text.lower() in lexicon or _konjunktiv_i_form(word.text, feats)
-            ):
-                feats["Mood"] = "Sub"
-                feats["VerbForm"] = "Fin"
-                word.feats = "|".join(f"{k}={v}" for k, v in sorted(feats.items(), key=lambda kv: kv[0].lower()))
-                changed += 1
-    return changed
-
-
-def _konjunktiv_i_form(form: str, feats: dict) -> bool:
-    """A third-person singular in -e that is not a weak preterite in -te: Konjunktiv I
-    ("nehme", "stelle", "gehe"; the indicative would be "nimmt", "stellt", "geht")."""
-    return (
-        feats.get("Person") == "3" and feats.get("Number", "Sing") == "Sing"
-        and form.islower() and form.endswith("e") and not form.endswith("te") and len(form) > 3
-    )
+    forms = _mood_forms(model_dir)
+    return mark_subjunctive(doc, forms) if forms else 0
 
 
 @lru_cache(maxsize=8)

@@ -1,6 +1,6 @@
 """Direct quotations: text in quotation marks, attributed by the frame around it.
 
-Each rule looks at one quotation (found on the raw text by :mod:`quotes.marks`) and the words
+Each rule looks at one quotation (found on the raw text by :mod:`quotes.find.marks`) and the words
 of its sentence before and after it. Rules are tried in order; the first that attributes the
 quotation names the quote's ``rule``. Quotations that no rule attributes are still quotes when
 they read as speech (a clause) rather than a name or title, and then continue the last speaker
@@ -10,7 +10,7 @@ when one is near.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Callable, Sequence
 
 from .. import lexicon
@@ -36,18 +36,20 @@ from ..german.words import (
     SOURCE_VERBS,
     SPEECH_OBJECTS,
 )
-from ..quote import Mention, Quote, Speaker
+from ..quote import Quote
+from .base import (
+    ANAPHORIC,
+    CLAUSE,
+    SECOND_SOURCE,
+    SOURCE,
+    SPEECH_ACT,
+    UNATTRIBUTED,
+    WEAK,
+    Finding,
+    build,
+    rule,
+)
 
-
-# Nouns, and heads of compounds, that a quoted name follows as apposition ("die Wochenzeitung
-# „Le Canard enchaîné“", "dem Motto „…“", "die ARD-Fernsehserie „In aller Freundschaft“").
-NAMING_NOUNS = (
-    "titel motto slogan name namen film roman buch album lied song serie sendung zeitung magazin "
-    "zeitschrift agentur firma unternehmen marke typ modell operation projekt programm aktion "
-    "kampagne schiff hotel restaurant club kneipe festival preis kategorie stück musical oper werk "
-    "bild gemälde überschrift schlagzeile studie website webseite domain enzyklika auszeichnung "
-    "organisation gruppe band verein initiative bündnis bewegung stiftung stern bakterium"
-).split()
 
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -56,19 +58,7 @@ _WORD = re.compile(r"[\w'’-]+")
 CONTINUATION_DISTANCE = 600  # characters between a quote and the attributed quote it continues
 
 
-@dataclass(frozen=True)
-class Attribution:
-    """What a rule found for one quotation."""
-
-    rule: str
-    frame: Sequence[Located] = ()
-    cue: Cue | None = None
-    speaker: Sequence[Located] = ()
-    confidence: float = 0.9
-    medium: str | None = None  # when the rule knows it better than the cue's lexicon entry
-
-
-Rule = Callable[[Context, Quotation], "Attribution | None"]
+Rule = Callable[[Context, Quotation], "Finding | None"]
 
 
 def _skip_comma(items: Sequence[Located]) -> int:
@@ -92,7 +82,8 @@ def _speaker(context: Context, cue: Cue, frame: Sequence[Located], fallback: lis
     return speaker_items(context, cue.sentence, cue.head, frame) or fallback
 
 
-def direct_post_frame(context: Context, quotation: Quotation) -> Attribution | None:
+@rule(example="„Wir schaffen das“, sagte Merkel.")
+def direct_post_frame(context: Context, quotation: Quotation) -> Finding | None:
     """„…“, sagte X. / „…“, erklärte der Minister weiter. / „…?“ fragte sie. / „…“, so beschrieb sie X."""
     right = context.right_context(quotation.end)
     comma = _skip_comma(right)
@@ -116,10 +107,11 @@ def direct_post_frame(context: Context, quotation: Quotation) -> Attribution | N
         return None
     i, cue = found
     fallback = chunk_after(right, (k if first.upos == "AUX" else i) + 1)
-    return Attribution("direct_post_frame", right, cue, _speaker(context, cue, right, fallback))
+    return Finding(cue=cue, frame=right, speaker=_speaker(context, cue, right, fallback))
 
 
-def direct_so_frame(context: Context, quotation: Quotation) -> Attribution | None:
+@rule(example="„Die Lage ist ernst“, so der Minister.")
+def direct_so_frame(context: Context, quotation: Quotation) -> Finding | None:
     """„…“, so der Minister. — "so" followed by the speaker, no verb."""
     right = context.right_context(quotation.end)
     k = _skip_comma(right)
@@ -131,10 +123,11 @@ def direct_so_frame(context: Context, quotation: Quotation) -> Attribution | Non
     if not speaker:
         return None
     cue = context.cue_of(right[k])
-    return Attribution("direct_so_frame", right, cue, speaker)
+    return Finding(cue=cue, frame=right, speaker=speaker)
 
 
-def direct_dash_attribution(context: Context, quotation: Quotation) -> Attribution | None:
+@rule(example="„Wir bleiben hart.“ – Angela Merkel")
+def direct_dash_attribution(context: Context, quotation: Quotation) -> Finding | None:
     """„…“ – Angela Merkel."""
     right = context.right_context(quotation.end)
     if len(right) < 2 or right[0].word.text not in DASHES:
@@ -142,7 +135,7 @@ def direct_dash_attribution(context: Context, quotation: Quotation) -> Attributi
     speaker = chunk_after(right, 1)
     if not speaker or len(speaker) < len(right) - 1 - 2:  # the whole rest must be the speaker
         return None
-    return Attribution("direct_dash_attribution", right, None, speaker, 0.8)
+    return Finding(frame=right, speaker=speaker, confidence=CLAUSE)
 
 
 def _colon_frame_words(context: Context, quotation: Quotation) -> list[Located]:
@@ -155,7 +148,8 @@ def _colon_frame_words(context: Context, quotation: Quotation) -> list[Located]:
     return left
 
 
-def direct_colon_frame(context: Context, quotation: Quotation) -> Attribution | None:
+@rule(example="Der Minister sagte: „Die Lage ist ernst.“")
+def direct_colon_frame(context: Context, quotation: Quotation) -> Finding | None:
     """X sagte: „…“ / Dazu erklärte X gegenüber Y: „…“ / In der Erklärung hieß es: „…“."""
     left = _colon_frame_words(context, quotation)
     if not left or left[-1].word.text != ":":
@@ -177,13 +171,14 @@ def direct_colon_frame(context: Context, quotation: Quotation) -> Attribution | 
         return None
     i, cue = found
     fallback = subject_by_position(left[:-1], i)
-    return Attribution("direct_colon_frame", left, cue, _speaker(context, cue, left, fallback))
+    return Finding(cue=cue, frame=left, speaker=_speaker(context, cue, left, fallback))
 
 
 VERBLESS_FRAME_WORDS = 14  # "Erkki Tuomioja, Präsident des Rats der Europäischen Union:"
 
 
-def direct_verbless_colon_frame(context: Context, quotation: Quotation) -> Attribution | None:
+@rule(example="Dazu Scholz: „Wir halten Kurs.“")
+def direct_verbless_colon_frame(context: Context, quotation: Quotation) -> Finding | None:
     """Merkel: „…“ / Der Minister weiter: „…“ / Dazu Scholz: „…“ — a short noun phrase and a colon."""
     left = _colon_frame_words(context, quotation)
     if len(left) < 2 or left[-1].word.text != ":":
@@ -198,10 +193,11 @@ def direct_verbless_colon_frame(context: Context, quotation: Quotation) -> Attri
     speaker = chunk_after(core, 0)
     if not speaker or len(speaker) != len(core):
         return None
-    return Attribution("direct_verbless_colon_frame", left, None, speaker, 0.75)
+    return Finding(frame=left, speaker=speaker, confidence=SOURCE)
 
 
-def direct_pre_frame(context: Context, quotation: Quotation) -> Attribution | None:
+@rule(example="Marktanalyst Jens Berger kommentierte „ein schwarzer Tag für die Börse“.")
+def direct_pre_frame(context: Context, quotation: Quotation) -> Finding | None:
     """Marktanalyst X kommentierte „…“ — a cue verb right before the quotation, no colon."""
     left = context.left_context(quotation.start)
     if not left:
@@ -209,10 +205,11 @@ def direct_pre_frame(context: Context, quotation: Quotation) -> Attribution | No
     cue = context.cue_of(left[-1])
     if cue is None or cue.kind != "verb" or cue.head is not left[-1].word:
         return None
-    return Attribution("direct_pre_frame", left, cue, _speaker(context, cue, left, subject_by_position(left, len(left) - 1)))
+    return Finding(cue=cue, frame=left, speaker=_speaker(context, cue, left, subject_by_position(left, len(left) - 1)))
 
 
-def direct_embedded(context: Context, quotation: Quotation) -> Attribution | None:
+@rule(example="Die Opposition nannte den Plan „völlig überzogen“.")
+def direct_embedded(context: Context, quotation: Quotation) -> Finding | None:
     """X nannte das „überzogen“ — a quoted phrase inside the clause of a cue verb."""
     left = context.left_context(quotation.start)
     right = context.right_context(quotation.end)
@@ -232,11 +229,12 @@ def direct_embedded(context: Context, quotation: Quotation) -> Attribution | Non
             speaker = _speaker(context, cue, sentence, subject_by_position(side, at))
             if speaker and speaker[0].word.start <= quotation.start < speaker[-1].word.end + 2:
                 return None  # „Automobilwoche“ berichtete: the quotation names the speaker
-            return Attribution("direct_embedded", (), cue, speaker, 0.7)
+            return Finding(cue=cue, speaker=speaker, confidence=ANAPHORIC)
     return None
 
 
-def direct_called_as(context: Context, quotation: Quotation) -> Attribution | None:
+@rule(example="Der Bischof charakterisierte das Verhalten als ein „Beispiel taktloser Politik“.")
+def direct_called_as(context: Context, quotation: Quotation) -> Finding | None:
     """X charakterisierte das Opfer als ein „Beispiel taktlosen Verhaltens“ — a verb outside the
     cue lexicon that calls its object something in quotation marks: "als" before the quotation,
     a noun between verb and "als", and the clause ending with the quotation ("dient als „…“",
@@ -254,10 +252,10 @@ def direct_called_as(context: Context, quotation: Quotation) -> Attribution | No
     if not any(item.word.upos == "NOUN" for item in left[verb + 1 : k]):
         return None
     cue = frame_verb_cue(left[verb].sentence, left[verb].word)
-    return Attribution("direct_called_as", (), cue, _speaker(context, cue, left, subject_by_position(left, verb)), 0.6)
+    return Finding(cue=cue, speaker=_speaker(context, cue, left, subject_by_position(left, verb)), confidence=SPEECH_ACT)
 
 
-RULES: tuple[Rule, ...] = (
+FRAME_RULES: tuple[Rule, ...] = (
     direct_post_frame,
     direct_so_frame,
     direct_dash_attribution,
@@ -311,12 +309,13 @@ def _names(cue: Cue) -> bool:
     return False
 
 
-def _naming_noun(word: Word, nouns: Sequence[str] = NAMING_NOUNS) -> bool:
-    """A noun that introduces a name, alone or as the head of a compound ("Wochenzeitung")."""
+def _naming_noun(word: Word, nouns: Sequence[str] | None = None) -> bool:
+    """A noun that introduces a name, alone or as the head of a compound ("Wochenzeitung"): by
+    default one of the lexicon's naming nouns ("die Wochenzeitung „Le Canard enchaîné“", "dem Motto „…“")."""
     if not (word.upos in ("NOUN", "PROPN") or word.xpos == "NN") or not word.text[:1].isupper():
         return False
     form = word.text.lower()
-    return any(form == noun or (form.endswith(noun) and len(noun) >= 4) for noun in nouns)
+    return any(form == noun or (form.endswith(noun) and len(noun) >= 4) for noun in nouns or lexicon.word_list("naming_nouns"))
 
 
 def _is_name(context: Context, quotation: Quotation, left: Sequence[Located]) -> bool:
@@ -384,12 +383,13 @@ def _is_clause(context: Context, quotation: Quotation) -> bool:
     return len(content) >= 3 and any(item.word.xpos.endswith("FIN") for item in content)
 
 
-def direct_double_attribution(context: Context, found: Attribution) -> tuple[Attribution, Attribution] | None:
+@rule(example="Die Rundschau zitiert einen Augenzeugen mit den Worten: „Es war ein lauter Knall.“")
+def direct_double_attribution(context: Context, found: Finding) -> Finding | None:
     """A quote that a medium cites, as WIKINEWS annotates it: twice, once as the person's speech
     and once as the medium's writing. "Die Rundschau zitiert einen Augenzeugen mit den Worten:
     „…“" (subject and object of "zitieren"), "X wird von der „Netzeitung“ zitiert", "X wird in
-    einer Presseerklärung zitiert" (the passive's agent or source). Returns the rule's own
-    attribution with its medium and the second one."""
+    einer Presseerklärung zitiert" (the passive's agent or source). Returns the second
+    attribution; the first takes the other medium (:func:`_person_and_medium`)."""
     if found.cue is None or found.cue.lemma != "zitieren" or not found.speaker:
         return None
     frame = list(found.frame)
@@ -404,9 +404,13 @@ def direct_double_attribution(context: Context, found: Attribution) -> tuple[Att
     taken = {id(item.word) for item in found.speaker}
     if not other or any(id(item.word) in taken for item in other):
         return None
-    person, medium = ("Speech", "Writing") if in_passive else ("Writing", "Speech")
-    second = Attribution("direct_double_attribution", found.frame, found.cue, other, found.confidence * 0.8, medium)
-    return replace(found, medium=person), second
+    medium = "Writing" if in_passive else "Speech"
+    return Finding(cue=found.cue, frame=found.frame, speaker=other, confidence=found.confidence * SECOND_SOURCE, medium=medium)
+
+
+def _person_and_medium(found: Finding, second: Finding) -> Finding:
+    """The first attribution of a doubly attributed quote: the medium its copy does not have."""
+    return replace(found, medium="Speech" if second.medium == "Writing" else "Writing")
 
 
 def _phrase_at(frame: Sequence[Located], anchor: Word | None) -> list[Located]:
@@ -422,29 +426,20 @@ def _phrase_at(frame: Sequence[Located], anchor: Word | None) -> list[Located]:
     return []
 
 
-def _build(context: Context, quotations: Sequence[Quotation], found: Attribution) -> Quote:
-    spans = tuple(context.span_of_quotation(q) for q in quotations)
-    speaker = context.mention(found.speaker)
-    return Quote(
-        type="Direct",
-        medium=found.medium or (found.cue.medium if found.cue is not None else "Speech"),
-        quote=Mention(spans),
-        cue=context.mention([Located(found.cue.sentence, w) for w in found.cue.marked_words()]) if found.cue else None,
-        frame=context.frame(found.frame),
-        speaker=Speaker(speaker.spans) if speaker is not None else None,
-        rule=found.rule,
-        confidence=found.confidence,
-    )
+def _build(context: Context, quotations: Sequence[Quotation], found: Finding) -> Quote:
+    quote = build(context, found, [context.span_of_quotation(q) for q in quotations])
+    assert quote is not None  # a quotation always has a span
+    return quote
 
 
-NAME = Attribution("name")  # a quotation that is a name or title: no rule may take it up
+NAME = Finding()  # a quotation that is a name or title: no rule may take it up
 
 
-def _attribute(context: Context, quotation: Quotation) -> Attribution | None:
+def _attribute(context: Context, quotation: Quotation) -> Finding | None:
     """The first rule's attribution of a quotation, ``NAME`` for a name, None when no rule applies."""
     if _named_in_context(context, quotation):
         return NAME
-    found = next((a for rule in RULES if (a := rule(context, quotation)) is not None), None)
+    found = next((a for frame_rule in FRAME_RULES if (a := frame_rule(context, quotation)) is not None), None)
     if found is not None and found.cue is not None and _names(found.cue) and not _reads_as_speech(context, quotation):
         return NAME  # „Wikiasari“, so heißt die Suchmaschine
     return found
@@ -460,27 +455,27 @@ def find_direct_quotes(context: Context) -> list[Quote]:
     while i < len(quotations):
         quotation, found = quotations[i], attributions[i]
         group = [quotation]
-        if found is not None and found.rule == "direct_post_frame" and i + 1 < len(quotations):
-            following, following_found = quotations[i + 1], attributions[i + 1]
-            if _interrupts(context, quotation, following) and (following_found is None or following_found.rule == "direct_embedded"):
-                group.append(following)
-                found = Attribution("direct_interrupted", found.frame, found.cue, found.speaker, found.confidence)
+        if i + 1 < len(quotations):
+            interrupted = direct_interrupted(context, quotation, found, quotations[i + 1], attributions[i + 1])
+            if interrupted is not None:
+                group.append(quotations[i + 1])
+                found = interrupted
                 i += 1
         if found is NAME:
             found = None
         elif found is None and _reads_as_speech(context, quotation):
-            found = _continuation(context, quotation, last)
-        elif found is None and _quotes_words(context, quotation):
-            found = Attribution("direct_quoted_words", (), None, (), 0.5)
+            found = direct_continuation(context, quotation, last) or direct_unattributed(context, quotation)
+        elif found is None:
+            found = direct_quoted_words(context, quotation)
         if found is not None:
-            both = direct_double_attribution(context, found)
-            if both is not None:
-                found = both[0]
+            second = direct_double_attribution(context, found)
+            if second is not None:
+                found = _person_and_medium(found, second)
             quote = _build(context, group, found)
             quotes.append(quote)
-            if both is not None:
-                quotes.append(_build(context, group, both[1]))
-            if quote.speaker is not None and found.rule != "direct_unattributed":
+            if second is not None:
+                quotes.append(_build(context, group, second))
+            if quote.speaker is not None and found.rule != direct_unattributed.__name__:
                 last = quote
         i += 1
     return quotes
@@ -492,9 +487,35 @@ def _interrupts(context: Context, first: Quotation, second: Quotation) -> bool:
     return between.rstrip().endswith(",") and "\n" not in between and len(between) < 120
 
 
-def _continuation(context: Context, quotation: Quotation, last: Quote | None) -> Attribution:
-    """An unframed quotation: the last speaker's, when near; otherwise a quote without source."""
+@rule(example="„Das ist erst der Anfang“, sagte Müller. „Wir werden die Arbeit fortsetzen und nicht aufgeben.“")
+def direct_continuation(context: Context, quotation: Quotation, last: Quote | None) -> Finding | None:
+    """An unframed quoted sentence shortly after an attributed quote: the last speaker's."""
     if last is not None and last.speaker is not None and 0 <= quotation.start - last.end <= CONTINUATION_DISTANCE:
         speaker = context.words_in(last.speaker.start, last.speaker.end)
-        return Attribution("direct_continuation", (), None, speaker, 0.6)
-    return Attribution("direct_unattributed", (), None, (), 0.4)
+        return Finding(speaker=speaker, confidence=SPEECH_ACT)
+    return None
+
+
+@rule(example="„Wir sind bereit, alle nötigen Maßnahmen zu ergreifen.“ Mit diesen Worten endete die Sitzung.")
+def direct_unattributed(context: Context, quotation: Quotation) -> Finding:
+    """A quoted sentence no frame attributes and no speaker is near: a quote without source."""
+    return Finding(confidence=UNATTRIBUTED)
+
+
+@rule(example="„Wir bleiben hart“, sagte der Minister. Der Vorschlag ist „völlig daneben“.")
+def direct_quoted_words(context: Context, quotation: Quotation) -> Finding | None:
+    """Quoted words in a clause, not a name: a quote whose speaker the context may give."""
+    return Finding(confidence=WEAK) if _quotes_words(context, quotation) else None
+
+
+@rule(example="„Wir werden“, sagte Merkel, „alles tun.“")
+def direct_interrupted(
+    context: Context, first: Quotation, found: Finding | None, second: Quotation, second_found: Finding | None
+) -> Finding | None:
+    """A quote interrupted by its post-frame: the two quotations are one quote, attributed by the
+    frame between them (the second quotation has no attribution, or only an embedded one)."""
+    if found is None or found.rule != direct_post_frame.__name__ or not _interrupts(context, first, second):
+        return None
+    if second_found is not None and second_found.rule != direct_embedded.__name__:
+        return None
+    return Finding(cue=found.cue, frame=found.frame, speaker=found.speaker, confidence=found.confidence)

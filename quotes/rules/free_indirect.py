@@ -4,14 +4,15 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from dataclasses import replace
+from typing import Iterator, Sequence
 
 from ..document import Located, Sentence
 from ..find.context import Context
 from ..german.clauses import has_question, main_finite
 from ..german.morphology import looks_subjunctive
 from ..german.words import REPORTIVE_MODALS
-from .base import Finding, sentence_items
+from .base import CONTINUATION, Finding, rule, sentence_items
 
 
 CONTINUATION_GAP = 1  # paragraphs a Konjunktiv continuation may skip back to its source
@@ -28,40 +29,46 @@ def is_reportive_sollen(sentence: Sentence) -> bool:
     return False
 
 
+@rule(example="Der Minister sagte, die Lage sei ernst. Man prüfe alle Möglichkeiten.")
+def indirect_free_continuation(context: Context, sentence: Sentence, source: Sequence[Located] | None) -> Finding | None:
+    """A Konjunktiv main clause after an attributed quote continues its speaker (IndirectFreeIndirect)."""
+    verb = main_finite(sentence)
+    if verb is None or not looks_subjunctive(verb) or source is None or has_question(sentence):
+        return None
+    return Finding(type="IndirectFreeIndirect", message=sentence_items(sentence), speaker=list(source), confidence=CONTINUATION, whole_sentence=True)
+
+
+@rule(example="Die Polizei teilte mit, sie suche Zeugen. Der Täter soll etwa 30 Jahre alt sein.")
+def free_indirect_sollen(context: Context, sentence: Sentence, source: Sequence[Located] | None) -> Finding | None:
+    """Reportive "sollen" (FreeIndirect), only where someone's statements are being reported."""
+    if source is None or not is_reportive_sollen(sentence):
+        return None
+    return Finding(type="FreeIndirect", message=sentence_items(sentence), speaker=list(source), confidence=CONTINUATION, whole_sentence=True)
+
+
 def continuation_findings(context: Context, covered: set[int], speakers: list[tuple[int, list[Located]]]) -> Iterator[Finding]:
-    """Konjunktiv sentences after an attributed quote continue its speaker (IndirectFreeIndirect);
-    reportive "sollen" sentences are FreeIndirect. Consecutive sentences form one quote."""
-    run: list[Located] = []
-    run_type = ""
-    run_speaker: list[Located] = []
-
-    def flush() -> Iterator[Finding]:
-        if run:
-            rule = "indirect_free_continuation" if run_type == "IndirectFreeIndirect" else "free_indirect_sollen"
-            yield Finding(rule, run_type, list(run), None, (), run_speaker, 0.55, whole_sentence=True)
-
+    """The continuation rules over every sentence not covered by another quote; consecutive
+    sentences of one rule in one paragraph form one quote, with the first sentence's speaker."""
+    run: Finding | None = None
     previous_end = -1
     for sentence in context.document.sentences:
         if sentence.index in covered or not sentence.words:
-            yield from flush()
-            run, run_type = [], ""
+            if run is not None:
+                yield run
+            run = None
             continue
         source = _recent_speaker(context, speakers, sentence)
-        verb = main_finite(sentence)
-        kind = ""
-        if verb is not None and looks_subjunctive(verb) and source is not None and not has_question(sentence):
-            kind = "IndirectFreeIndirect"
-        elif is_reportive_sollen(sentence) and source is not None:
-            kind = "FreeIndirect"  # reportive only where someone's statements are being reported
-        contiguous = run and not context.paragraph_break_between(previous_end, sentence.start)
-        if kind and kind == run_type and contiguous:
-            run.extend(sentence_items(sentence))
+        found = indirect_free_continuation(context, sentence, source) or free_indirect_sollen(context, sentence, source)
+        contiguous = run is not None and not context.paragraph_break_between(previous_end, sentence.start)
+        if found is not None and run is not None and found.rule == run.rule and contiguous:
+            run = replace(run, message=[*run.message, *found.message])
         else:
-            yield from flush()
-            run, run_type = (sentence_items(sentence), kind) if kind else ([], "")
-            run_speaker = list(source) if kind and source is not None else []
+            if run is not None:
+                yield run
+            run = found
         previous_end = sentence.end
-    yield from flush()
+    if run is not None:
+        yield run
 
 
 def _recent_speaker(context: Context, speakers: list[tuple[int, list[Located]]], sentence: Sentence) -> list[Located] | None:

@@ -49,23 +49,23 @@ from ..german.words import (
     WH_WORDS,
 )
 from ..quote import Quote
-from .base import Finding, build, located, overlaps, sentence_items, trim
+from .base import (
+    ANAPHORIC,
+    CLAUSE,
+    NOUN_CUE,
+    SOURCE,
+    Finding,
+    build,
+    located,
+    message_spans,
+    overlaps,
+    rule,
+    sentence_items,
+    trim,
+)
 from .free_indirect import continuation_findings
 from .reported import reported_intention, reported_speech_act
 
-
-# Nouns after "nach" that make it a source ("nach Angaben der Polizei"), not time or place; before
-# it, "nach" is a postposition ("Seiner Meinung nach", "Dem Vernehmen nach").
-SOURCE_NOUNS_AFTER_NACH = frozenset(
-    "angabe angaben information informationen aussage aussagen wort worten ansicht ansichten einschätzung "
-    "einschätzungen meinung bericht berichten darstellung darstellungen schätzung schätzungen erkenntnis "
-    "erkenntnissen auffassung überzeugung worte mitteilung mitteilungen meldung meldungen auskunft auskünften "
-    "beobachtung beobachtungen äußerung äußerungen berechnung berechnungen ermittlung ermittlungen analyse "
-    "analysen planung planungen studie studien umfrage umfragen untersuchung untersuchungen prognose "
-    "prognosen hochrechnung hochrechnungen stellungnahme ankündigung erfahrung erfahrungen vorhersage "
-    "hinweis hinweisen quellenlage kenntnisstand ermittlungsstand plan plänen dokument nachricht ergebnis "
-    "ergebnissen gesetz verfassung vernehmen bekunden".split()
-)
 
 
 def _speaker_for(context: Context, cue: Cue, frame: Sequence[Located]) -> list[Located]:
@@ -204,6 +204,7 @@ def _enumeration(words: Sequence[Word]) -> bool:
     return False
 
 
+@rule(example="Der Minister sagte, die Lage sei ernst.")
 def indirect_complement_clause(context: Context, sentence: Sentence, cue: Cue) -> Finding | None:
     """X sagte, dass … / X betonte, die Regierung habe … / X kündigte an, … zu investieren."""
     if cue.kind != "verb":
@@ -231,9 +232,10 @@ def indirect_complement_clause(context: Context, sentence: Sentence, cue: Cue) -
         return None
     message_ids = {item.word.id for item in message}
     frame = _trim_end(located(sentence, [w for w in sentence.words if w.id not in message_ids]))
-    return Finding("indirect_complement_clause", "Indirect", message, cue, frame, _speaker_for(context, cue, frame))
+    return Finding(type="Indirect", message=message, cue=cue, frame=frame, speaker=_speaker_for(context, cue, frame), confidence=CLAUSE)
 
 
+@rule(example="Die Lage ist ernst. Dies bestätigte ein Sprecher des Ministeriums.")
 def indirect_anaphoric_frame(context: Context, sentence: Sentence, cue: Cue) -> Finding | None:
     """… . Dies bestätigte X. / Das teilte X mit. — a demonstrative subject or object opening the
     frame stands for the sentence before it, which is the message (with the demonstrative, as the
@@ -251,7 +253,7 @@ def indirect_anaphoric_frame(context: Context, sentence: Sentence, cue: Cue) -> 
     if not speaker:
         return None
     message = sentence_items(previous) + located(sentence, words[:1])
-    return Finding("indirect_anaphoric_frame", "Indirect", message, cue, frame, speaker, 0.7)
+    return Finding(type="Indirect", message=message, cue=cue, frame=frame, speaker=speaker, confidence=ANAPHORIC)
 
 
 def _ends_frame(tail: Sequence[Word], cue: Cue) -> bool:
@@ -272,6 +274,7 @@ def _adverbial_clause(words: Sequence[Word]) -> bool:
     return not any(is_finite(after) for before, after in zip(words, words[1:]) if before.text == ",")
 
 
+@rule(example="Die Lage sei, so der Minister, weiterhin ernst.")
 def indirect_parenthetical(context: Context, sentence: Sentence, cue: Cue) -> Finding | None:
     """Die Regierung habe keine Wahl, sagte X. / Die Lage, so X, sei ernst. — a verb-first frame after the message."""
     words = sentence.words
@@ -313,7 +316,7 @@ def indirect_parenthetical(context: Context, sentence: Sentence, cue: Cue) -> Fi
         rest = frame[cue_index + 1 + len(speaker) :]
         if not speaker or (len(rest) > 2 and rest[0].word.upos != "ADP"):
             return None
-    return Finding("indirect_parenthetical", "Indirect", message, cue, frame, speaker)
+    return Finding(type="Indirect", message=message, cue=cue, frame=frame, speaker=speaker, confidence=CLAUSE)
 
 
 def _outside_relative_clauses(words: Sequence[Word]) -> list[Word]:
@@ -330,6 +333,7 @@ def _outside_relative_clauses(words: Sequence[Word]) -> list[Word]:
     return kept
 
 
+@rule(example="Laut Polizei gab es keine Verletzten.")
 def indirect_according_to(context: Context, sentence: Sentence, cue: Cue) -> Finding | None:
     """laut X / X zufolge / nach Angaben (von) X / gemäß X: the rest of the clause is the message."""
     words = sentence.words
@@ -350,7 +354,7 @@ def indirect_according_to(context: Context, sentence: Sentence, cue: Cue) -> Fin
         message = trim(items[index + 1 : end])  # up to a colon: a quotation after it is Direct
         if len(message) < 3:
             return None
-        return Finding("indirect_according_to", "Indirect", message, cue, [items[index]], source, 0.7)
+        return Finding(type="Indirect", message=message, cue=cue, frame=[items[index]], speaker=source, confidence=ANAPHORIC)
     elif cue.lemma == "nach" and index > 0 and _source_noun(words[index - 1]):
         source = chunk_before(items[:index])  # "Seiner Meinung nach", "Dem Vernehmen nach"
         frame = source + [items[index]] if source else []
@@ -369,11 +373,13 @@ def indirect_according_to(context: Context, sentence: Sentence, cue: Cue) -> Fin
     message = trim([item for item in items if item.word.id not in frame_ids and item.word.text not in SENTENCE_PUNCTUATION])
     if len(message) < 3:
         return None
-    return Finding("indirect_according_to", "Indirect", message, cue, frame, source, 0.75)
+    return Finding(type="Indirect", message=message, cue=cue, frame=frame, speaker=source, confidence=SOURCE)
 
 
 def _source_noun(word: Word) -> bool:
-    return word.text[:1].isupper() and word.text.lower().endswith(tuple(SOURCE_NOUNS_AFTER_NACH))
+    """A noun after "nach" that makes it a source ("nach Angaben der Polizei"), not a time or place;
+    before it, "nach" is a postposition ("Seiner Meinung nach", "Dem Vernehmen nach")."""
+    return word.text[:1].isupper() and word.text.lower().endswith(lexicon.word_list("source_nouns"))
 
 
 def _bare_name(items: Sequence[Located], position: int) -> list[Located]:
@@ -386,6 +392,7 @@ def _bare_name(items: Sequence[Located], position: int) -> list[Located]:
     return [items[position]]
 
 
+@rule(example="Wie die Polizei mitteilte, gab es keine Verletzten.")
 def indirect_wie_clause(context: Context, sentence: Sentence, cue: Cue) -> Finding | None:
     """Wie X mitteilte, … / …, wie X sagte. — the wie-clause is the frame, the rest the message."""
     if cue.kind != "verb":
@@ -406,7 +413,7 @@ def indirect_wie_clause(context: Context, sentence: Sentence, cue: Cue) -> Findi
     if len(message) < 3 or not any(m.word.upos in ("VERB", "AUX") for m in message):
         return None
     frame = located(sentence, frame_words)
-    return Finding("indirect_wie_clause", "Indirect", message, cue, frame, _speaker_for(context, cue, frame), 0.75)
+    return Finding(type="Indirect", message=message, cue=cue, frame=frame, speaker=_speaker_for(context, cue, frame), confidence=SOURCE)
 
 
 def _verb_final_clause(items: Sequence[Located]) -> list[Located]:
@@ -431,6 +438,7 @@ def _subjunctive_main_clause(clause: Sequence[Located]) -> bool:
     return verb is not None and position < len(clause) - 1 and is_finite(verb) and looks_subjunctive(verb)
 
 
+@rule(example="Die Gewerkschaft erhob die Forderung, die Löhne müssten steigen.")
 def indirect_nominal_cue(context: Context, sentence: Sentence, cue: Cue) -> Finding | None:
     """die Forderung der Union, dass … / seine Warnung, … zu … — a cue noun with a complement clause."""
     if cue.kind != "noun":
@@ -463,7 +471,7 @@ def indirect_nominal_cue(context: Context, sentence: Sentence, cue: Cue) -> Find
     frame = _trim_end([item for item in items if item.word.id <= comma])
     if not source:
         source = _holder_of(context, sentence, cue.head, frame)
-    return Finding("indirect_nominal_cue", "Indirect", message, cue, frame, source, 0.65)
+    return Finding(type="Indirect", message=message, cue=cue, frame=frame, speaker=source, confidence=NOUN_CUE)
 
 
 def _holder_of(context: Context, sentence: Sentence, noun: Word, frame: Sequence[Located]) -> list[Located]:
@@ -492,8 +500,8 @@ CUE_RULES: tuple[Callable[[Context, Sentence, Cue], Finding | None], ...] = (
 def _sentence_findings(context: Context, sentence: Sentence) -> list[Finding]:
     found = []
     for cue in [c for c in context.cues if c.sentence is sentence and context.quotation_at(c.head.start) is None]:
-        for rule in CUE_RULES:
-            finding = rule(context, sentence, cue)
+        for cue_rule in CUE_RULES:
+            finding = cue_rule(context, sentence, cue)
             if finding is not None:
                 found.append(finding)
                 break
@@ -515,7 +523,7 @@ def find_indirect_quotes(context: Context, direct: Sequence[Quote]) -> list[Quot
         findings = [f for f in _sentence_findings(context, sentence) if f.act is None or f.act.head.start not in direct_cues]
         intention = reported_intention(context, sentence) if not findings else None
         for finding in findings or ([intention] if intention is not None else []):
-            quote = build(context, finding)
+            quote = build(context, finding, message_spans(context, finding))
             if quote is None:
                 continue
             if any(start <= quote.start and quote.end <= end for start, end in direct_ranges):
@@ -534,7 +542,7 @@ def find_indirect_quotes(context: Context, direct: Sequence[Quote]) -> list[Quot
             covered.add(sentence.index)  # a direct quotation and its frame: no free indirect continuation
     speakers.sort(key=lambda pair: pair[0])
     for finding in continuation_findings(context, covered, speakers):
-        quote = build(context, finding)
+        quote = build(context, finding, message_spans(context, finding))
         if quote is not None:
             quotes.append(quote)
     return quotes

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..quote import Quote
+from .direct import direct_quoted_words
 
 
 SHORT_PHRASE = 4  # words: an unattributed quoted phrase this short is dropped (see nest_direct_quotes)
@@ -40,7 +41,7 @@ def nest_direct_quotes(direct: Sequence[Quote], others: Sequence[Quote]) -> list
             previous = max(before, key=lambda q: q.end, default=None)
             if previous is not None and quote.start - previous.end <= FRAGMENT_REACH:
                 quote = quote.with_(speaker=previous.speaker)
-        if quote.speaker is None and quote.rule == "direct_quoted_words" and len(quote.quote.text.split()) <= SHORT_PHRASE:
+        if quote.speaker is None and quote.rule == direct_quoted_words.__name__ and len(quote.quote.text.split()) <= SHORT_PHRASE:
             continue  # a few quoted words no one is said to use: a name, a title or a distancing quote
         result.append(quote)
     return result

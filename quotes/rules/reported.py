@@ -18,7 +18,7 @@ from ..german.clauses import (
     passive,
 )
 from ..german.morphology import is_subjunctive
-from .base import Finding, sentence_items
+from .base import SPEECH_ACT, WEAK, Finding, rule, sentence_items
 
 
 # Speech-act verbs whose object is the message (Reported): "forderte höhere Löhne". A verb
@@ -31,6 +31,7 @@ REPORTED_SHARE = 0.1
 REPORTED_ALWAYS = frozenset({"kritisieren"})
 
 
+@rule(example="Die Gewerkschaft forderte höhere Löhne.")
 def reported_speech_act(context: Context, sentence: Sentence, cue: Cue) -> Finding | None:
     """X forderte höhere Löhne / warnte vor einer Blase / sprach von 800 Autos: the clause is the message."""
     if cue.kind != "verb":
@@ -55,7 +56,7 @@ def reported_speech_act(context: Context, sentence: Sentence, cue: Cue) -> Findi
     if sum(1 for item in items if id(item.word) not in taken and item.word.upos != "PUNCT") < 2:
         return None  # nothing besides speaker and verb: no reported content
     message = items
-    return Finding("reported_speech_act", "Reported", message, None, (), speaker, 0.6, whole_sentence=True, act=cue)
+    return Finding(type="Reported", message=message, speaker=speaker, confidence=SPEECH_ACT, whole_sentence=True, act=cue)
 
 
 def _person_unless_abstract(items: Sequence[Located], verb: Word, speaker: list[Located]) -> list[Located]:
@@ -69,6 +70,7 @@ def _states_intention(verb: Word) -> bool:
     return verb.lemma.lower() == "wollen" or verb.text.lower().startswith("möcht")
 
 
+@rule(example="Die Regierung will die Steuern senken.")
 def reported_intention(context: Context, sentence: Sentence) -> Finding | None:
     """Die SPD will die Krankenversicherung weiterentwickeln: a stated intention of a named actor."""
     verb = main_finite(sentence)
@@ -82,4 +84,4 @@ def reported_intention(context: Context, sentence: Sentence) -> Finding | None:
     speaker = _person_unless_abstract(items, verb, speaker_items(context, sentence, verb, items) or subject_by_position(items, verb.id - 1))
     if not speaker or speaker[0].word.text.lower() in ("ich", "wir", "du", "man", "es"):
         return None
-    return Finding("reported_intention", "Reported", items, None, (), speaker, 0.5, whole_sentence=True)
+    return Finding(type="Reported", message=items, speaker=speaker, confidence=WEAK, whole_sentence=True)
