@@ -201,15 +201,16 @@ def wikinews_scores(counts: Mapping[str, float]) -> dict[str, PRF]:
 SPKATT_GROUPS = {"cues": SPKATT_CUE_PARTS, "roles": SPKATT_ROLE_PARTS, "joint": SPKATT_CUE_PARTS + SPKATT_ROLE_PARTS}
 
 
-def spkatt_counts(gold: Sequence[Annotation], predicted: Sequence[Annotation]) -> Counts:
-    """Per-document token counts of the SpkAtt task-1 metric (overview paper, section 5.2).
+def spkatt_pairs(gold: Sequence[Annotation], predicted: Sequence[Annotation]) -> list[tuple[Annotation | None, Annotation | None]]:
+    """The speech events of one document as the SpkAtt task-1 metric aligns them (overview
+    paper, section 5.2); unaligned events get ``None`` as partner.
 
     A predicted and a gold speech event can only be aligned when their cues share a token; at
     most one partner each. Within an aligned pair every label counts its tokens as TP (in
     both), FP (predicted only) or FN (gold only); unaligned events count all their tokens as
     FP or FN. Since every gold token ends up TP or FN and every predicted one TP or FP, the
     alignment that maximises joint F1 is the one that maximises the TP count, which the
-    assignment finds. The separated verb particle (PTC) is scored with the cue.
+    assignment finds.
     """
     parts = SPKATT_CUE_PARTS + SPKATT_ROLE_PARTS
     weights = np.array(
@@ -225,8 +226,14 @@ def spkatt_counts(gold: Sequence[Annotation], predicted: Sequence[Annotation]) -
     pairs: list[tuple[Annotation | None, Annotation | None]] = [(gold[i], predicted[j]) for i, j in aligned]
     pairs += [(g, None) for i, g in enumerate(gold) if i not in {i for i, _ in aligned}]
     pairs += [(None, p) for j, p in enumerate(predicted) if j not in {j for _, j in aligned}]
+    return pairs
+
+
+def spkatt_counts(gold: Sequence[Annotation], predicted: Sequence[Annotation]) -> Counts:
+    """Per-document token counts of the SpkAtt task-1 metric (see :func:`spkatt_pairs`) for
+    cues, roles and joint; the separated verb particle (PTC) is scored with the cue."""
     counts: Counts = Counter()
-    for g, p in pairs:
+    for g, p in spkatt_pairs(gold, predicted):
         for name, group in SPKATT_GROUPS.items():
             for part in group:
                 tp, fp, fn = _part_counts(g, p, part)
