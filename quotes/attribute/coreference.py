@@ -40,38 +40,27 @@ from .roles import (
     text_of,
 )
 
-
 # Salience of an antecedent (see _score): bonuses and the penalty per 100 characters of distance.
 SPEAKER_BONUS = 1.0
 
-
 SUBJECT_BONUS = 0.5
-
 
 PERSON_BONUS = 0.5
 
-
 GENDER_BONUS = 0.3
-
 
 DISTANCE_PENALTY = 0.1
 
-
 MAX_DISTANCE = 1500  # characters: an antecedent further back is not considered
 
-
 MIN_CONFIDENCE = 0.6  # below it a pronoun stays unresolved
-
 
 # Confidences of the other links.
 NAMED = 0.95
 
-
 SURNAME = 0.9
 
-
 AMBIGUOUS_SURNAME = 0.55
-
 
 DESCRIPTION = 0.8
 

@@ -30,25 +30,18 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "ascii_single": ("'", "'"),
 }
 
-
 SINGLE_FAMILIES = frozenset({"low_single", "single_guillemet", "single_guillemet_swiss", "english_single", "ascii_single"})
-
 
 # Marks whose direction depends on the characters around them.
 CONTEXT_DEPENDENT = frozenset("\u00bb\u00ab\u203a\u2039\u201c\u2018\u2019\"'")
 
-
 ALL_MARKS = frozenset("".join(o + c for o, c in FAMILIES.values()))
-
 
 _OPENS = {family: opening for family, (opening, _) in FAMILIES.items()}
 
-
 _LEFT_BOUNDARY = set("([{/–—-") | ALL_MARKS
 
-
 _RIGHT_BOUNDARY = set(".,;:!?)]}…/–—-") | ALL_MARKS
-
 
 # A paragraph ends at a blank line, or at a line break after sentence-final punctuation.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|(?<=[.!?:…\u201c\u201d\u00ab\u00bb\"'])[ \t]*\n\s*")

@@ -13,13 +13,10 @@ from .words import CLAUSE_SUBORDINATORS, NAME_PARTICLES, NOMINATIVE_PRONOUNS, RE
 
 SUBJECT_RELATIONS = frozenset({"nsubj", "nsubj:pass"})
 
-
 AGENT_RELATIONS = frozenset({"obl:agent"})
-
 
 # Dependents that never belong to a speaker's noun phrase.
 CLAUSE_RELATIONS = frozenset({"acl:relcl", "ccomp", "parataxis", "advcl", "csubj", "conj:relcl"})
-
 
 RELATIVE_TAGS = frozenset({"PRELS", "PRELAT"})  # relative pronouns open a clause, never a noun phrase
 
@@ -140,17 +137,13 @@ def relative_pronoun_first(words: Sequence[Word]) -> bool:
 
 PARTICLE_RELATIONS = frozenset({"compound:prt"})
 
-
 OBLIQUE_RELATIONS = frozenset({"obl", "nmod", "obl:arg"})
 
-
 COMPLEMENT_RELATIONS = frozenset({"ccomp", "xcomp", "parataxis", "csubj", "csubj:pass"})
-
 
 # Relations by which a cue noun belongs to its verb's clause ("vertritt die Ansicht", "begegnet …
 # mit dem Argument"): the verb's subject holds the view.
 HELD_NOUN_RELATIONS = frozenset({"obj", "iobj", "obl"})
-
 
 INFINITIVE_TAGS = frozenset({"VVINF", "VAINF", "VMINF", "VVIZU"})
 

@@ -28,7 +28,6 @@ from .words import (
     VORFELD_LINKS,
 )
 
-
 NOUN_PHRASE_UPOS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
 
 

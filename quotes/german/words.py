@@ -156,7 +156,6 @@ COPULAS = frozenset("ist war sind waren wird wurde bleibt blieb".split())
 
 REPORTIVE_MODALS = frozenset({"soll", "sollen"})  # "sollte" is mostly deontic ("should")
 
-
 # Forms of "heißen" whose "es" is impersonal ("heißt es in der Studie"): no one is named or resolved.
 IMPERSONAL_FORMS = frozenset("heißen heißt hieß hiess hieße hießen".split())
 

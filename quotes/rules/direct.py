@@ -54,9 +54,7 @@ from .base import (
 
 _WORD = re.compile(r"[\w'’-]+")
 
-
 CONTINUATION_DISTANCE = 600  # characters between a quote and the attributed quote it continues
-
 
 Rule = Callable[[Context, Quotation], "Finding | None"]
 

@@ -11,7 +11,6 @@ from .direct import direct_quoted_words
 
 SHORT_PHRASE = 4  # words: an unattributed quoted phrase this short is dropped (see nest_direct_quotes)
 
-
 FRAGMENT_REACH = 300  # characters back to the quote whose speaker an unframed quoted phrase takes
 
 

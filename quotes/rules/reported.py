@@ -26,7 +26,6 @@ from .base import SPEECH_ACT, WEAK, Finding, rule, sentence_items
 # indirect quotes were Reported speech (lexicon columns reported/unquoted).
 REPORTED_SHARE = 0.1
 
-
 # Criticism is a speech act the corpus often leaves unannotated; kept as Reported by choice.
 REPORTED_ALWAYS = frozenset({"kritisieren"})
 
