@@ -121,8 +121,8 @@ def test_compare_prints_deltas(tmp_path, capsys):
 
 
 def test_error_browser_escapes_and_groups(tmp_path):
+    from quotes.corpora.annotation import Annotation
     from quotes.corpora.base import GoldDocument
-    from quotes.evaluation.metrics import Annotation
 
     text = "Er sagte: <b>Nein</b>."
     document = GoldDocument("d<1>", text, [[(0, 2), (3, 8), (8, 9), (10, 21), (21, 22)]], [])

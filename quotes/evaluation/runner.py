@@ -22,10 +22,10 @@ from tqdm import tqdm
 
 from quotes import corpora
 from quotes.corpora import GoldDocument, ReadReport, annotation_of
+from quotes.corpora.annotation import Annotation
 from quotes.corpora.catalog import Corpus, cache_home, checksum
 from quotes.errors import QuotesError
 from quotes.evaluation import metrics as m
-from quotes.evaluation.metrics import Annotation
 from quotes.parallel import pool_map
 
 RESULTS = Path("eval") / "results"
