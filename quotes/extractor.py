@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Union
+from functools import partial
+from typing import Any, Callable, Iterable, Iterator, Union
 
 from .attribute import resolve_speakers
 from .find.context import Context
 from .document import Document
 from .errors import QuotesError
+from .parallel import pool_map
 from .parsing import ParseCache, Parser
 from .quote import Quote
 from .rules.direct import find_direct_quotes
@@ -74,12 +76,10 @@ class Extractor:
 
         Texts are parsed ``batch_size`` at a time through one pipeline; with ``jobs`` > 1, in
         that many worker processes, each parsing batches of the same size (see
-        :mod:`quotes.parallel`). A document that fails gives a
+        :func:`extract_in_processes`). A document that fails gives a
         :class:`Result` with ``error`` set; the others go on.
         """
         if jobs > 1:
-            from .parallel import extract_in_processes
-
             return extract_in_processes(items, jobs, self._model, self._cache, batch_size=batch_size)
         return self._pipe(items, batch_size)
 
@@ -120,3 +120,20 @@ def _safely(doc_id: str | None, text: str, work: Callable[[], list[Quote]]) -> R
         raise
     except Exception as error:  # report and go on: a batch never loses the good documents
         return Result(doc_id, [], f"{type(error).__name__}: {error}", text)
+
+
+def _extract_batch(extractor: Extractor, batch: list[Item]) -> list[Result]:
+    return list(extractor.pipe(batch, batch_size=len(batch)))
+
+
+def _failed(item: Item) -> Result:
+    doc_id = item[0] if isinstance(item, tuple) else getattr(item, "id", None)
+    return Result(doc_id, [], "the worker process died while processing this document")
+
+
+def extract_in_processes(items: Iterable[Item], jobs: int, model: Any, cache: Any, batch_size: int) -> Iterator[Result]:
+    """:meth:`Extractor.pipe` spread over ``jobs`` processes (see :mod:`quotes.parallel`), each
+    building its extractor once; plain texts are numbered as there."""
+    numbered = ((str(number), item) if isinstance(item, str) else item for number, item in enumerate(items))
+    factory = partial(Extractor, model, cache=cache)
+    return pool_map(_extract_batch, numbered, factory, _failed, jobs, batch_size=batch_size)

@@ -1,4 +1,4 @@
-"""Multi-process runs: a pool of workers, each loading its pipeline once.
+"""Multi-process runs: a generic pool of workers, each building its state (a pipeline, say) once.
 
 Batches are sent to the workers with a bounded number in flight, so memory stays flat for any
 input size, and results come back in input order. When a worker dies, the pool is rebuilt and
@@ -11,11 +11,8 @@ from __future__ import annotations
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from functools import partial
 from itertools import islice
 from typing import Any, Callable, Iterable, Iterator, TypeVar
-
-from .extractor import Extractor, Item, Result
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -46,7 +43,7 @@ def pool_map(
 ) -> Iterator[R]:
     """``work(worker_state, batch)`` over batches of ``items`` in ``jobs`` processes, in input order.
 
-    ``factory`` builds each worker's state once (an extractor, say); ``work`` and ``factory``
+    ``factory`` builds each worker's state once (a parsing pipeline, say); ``work`` and ``factory``
     must be picklable (module-level functions, ``functools.partial`` of them).
     """
     source = iter(items)
@@ -79,19 +76,3 @@ def pool_map(
                 pending = retry + deque((b, pool.submit(_call, work, b)) for b, _ in pending)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _extract_batch(extractor: Extractor, batch: list[Item]) -> list[Result]:
-    return list(extractor.pipe(batch, batch_size=len(batch)))
-
-
-def _failed(item: Item) -> Result:
-    doc_id = item[0] if isinstance(item, tuple) else getattr(item, "id", None)
-    return Result(doc_id, [], "the worker process died while processing this document")
-
-
-def extract_in_processes(items: Iterable[Item], jobs: int, model: Any, cache: Any, batch_size: int) -> Iterator[Result]:
-    """:meth:`Extractor.pipe` spread over ``jobs`` processes; plain texts are numbered as there."""
-    numbered = ((str(number), item) if isinstance(item, str) else item for number, item in enumerate(items))
-    factory = partial(Extractor, model, cache=cache)
-    return pool_map(_extract_batch, numbered, factory, _failed, jobs, batch_size=batch_size)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from quotes.corpora.annotation import UNLABELLED, Annotation
 from quotes.evaluation import metrics as m
-from quotes.evaluation.metrics import Annotation
 
 
 def quote(tokens, type="Direct", medium="Speech", nested=False, **roles) -> Annotation:
@@ -113,7 +113,7 @@ def test_gold_as_prediction_scores_one_everywhere():
 
 
 def spkatt_event(cue, **roles) -> Annotation:
-    return Annotation(m.UNLABELLED, m.UNLABELLED, {"cue": tuple(cue), **{k: tuple(v) for k, v in roles.items()}})
+    return Annotation(UNLABELLED, UNLABELLED, {"cue": tuple(cue), **{k: tuple(v) for k, v in roles.items()}})
 
 
 def test_spkatt_aligned_event_counts_tokens():

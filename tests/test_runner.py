@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 
 import pytest
 
 from quotes import corpora
+from quotes.cli import main
 from quotes.corpora import catalog
 from quotes.document import Document
 from quotes.errors import QuotesError
@@ -45,19 +45,15 @@ class GoldExtractor:
         return self.gold[document.id].quotes()
 
 
-def arguments(tmp_path: Path, **changes) -> argparse.Namespace:
-    parser = argparse.ArgumentParser()
-    runner.register(parser.add_subparsers())
-    args = parser.parse_args(["eval", "--corpus", "wikinews", "--split", "dev", "--path", str(WIKINEWS), "--limit", "6", "--samples", "50", "-q"])
-    args.json = str(tmp_path / "results.json")
-    for key, value in changes.items():
-        setattr(args, key, value)
-    return args
+def arguments(tmp_path: Path, **changes) -> dict:
+    """The keyword arguments of ``quotes eval --corpus wikinews --split dev --limit 6 --samples 50 -q``."""
+    args = dict(corpus="wikinews", split="dev", path=str(WIKINEWS), limit=6, samples=50, quiet=True)
+    return args | {"results_file": str(tmp_path / "results.json")} | changes
 
 
 @needs_corpora
 def test_gold_predictions_score_one_and_results_are_recorded(tmp_path, capsys):
-    results = runner.run(arguments(tmp_path, errors=str(tmp_path / "errors.html")), factory=GoldExtractor)
+    results = runner.run(**arguments(tmp_path, errors=str(tmp_path / "errors.html")), factory=GoldExtractor)
     written = json.loads((tmp_path / "results.json").read_text())
     assert written == json.loads(json.dumps(results))
     for name in ("messages", "roles", "joint", "form", "stwr"):
@@ -74,11 +70,11 @@ def test_gold_predictions_score_one_and_results_are_recorded(tmp_path, capsys):
 @needs_corpora
 def test_a_failing_document_is_reported_and_the_run_goes_on(tmp_path, capsys):
     first = next(iter(corpora.read("wikinews", "dev", path=WIKINEWS, limit=1)))
-    results = runner.run(arguments(tmp_path), factory=lambda: GoldExtractor(fail=first.id))
+    results = runner.run(**arguments(tmp_path), factory=lambda: GoldExtractor(fail=first.id))
     assert results["failed"] == [f"{first.id}: RuntimeError: boom"] and results["documents"] == 6
     assert "failed:" in capsys.readouterr().err
     with pytest.raises(QuotesError, match="every document failed; the first: .*boom"):
-        runner.run(arguments(tmp_path, limit=1), factory=lambda: GoldExtractor(fail=first.id))
+        runner.run(**arguments(tmp_path, limit=1), factory=lambda: GoldExtractor(fail=first.id))
 
 
 @needs_corpora
@@ -98,13 +94,13 @@ def test_types_filter_predictions_writing_and_errors(tmp_path):
         return extractor
 
     args = arguments(tmp_path, types="Direct,Indirect", write_predictions=str(tmp_path / "predictions"), errors=str(tmp_path / "errors.html"))
-    results = runner.run(args, factory=one_quote_short)
+    results = runner.run(**args, factory=one_quote_short)
     assert set(results["by_type"]) == {"Direct", "Indirect"} and results["types"] == ["Direct", "Indirect"]
     assert len(list((tmp_path / "predictions").glob("*.json"))) == 6
     page = (tmp_path / "errors.html").read_text()
     assert "false negatives" in page and "<script" not in page
     with pytest.raises(QuotesError, match="unknown quote type 'Direkt'"):
-        runner.run(arguments(tmp_path, types="Direkt"), factory=GoldExtractor)
+        runner.run(**arguments(tmp_path, types="Direkt"), factory=GoldExtractor)
 
 
 def test_compare_prints_deltas(tmp_path, capsys):
@@ -113,16 +109,15 @@ def test_compare_prints_deltas(tmp_path, capsys):
 
     (tmp_path / "old.json").write_text(json.dumps(result(0.5)))
     (tmp_path / "new.json").write_text(json.dumps(result(0.625)))
-    args = argparse.Namespace(compare=[str(tmp_path / "old.json"), str(tmp_path / "new.json")])
-    runner.run(args)
+    assert main(["eval", "--compare", str(tmp_path / "old.json"), str(tmp_path / "new.json")]) == 0
     assert "wikinews.messages.f1                       50.0   62.5   +12.5" in capsys.readouterr().out
     with pytest.raises(QuotesError, match="missing.json: cannot read results"):
-        runner.run(argparse.Namespace(compare=[str(tmp_path / "missing.json")] * 2))
+        runner.compare_files(str(tmp_path / "missing.json"), str(tmp_path / "missing.json"))
 
 
 def test_error_browser_escapes_and_groups(tmp_path):
+    from quotes.corpora.annotation import Annotation
     from quotes.corpora.base import GoldDocument
-    from quotes.evaluation.metrics import Annotation
 
     text = "Er sagte: <b>Nein</b>."
     document = GoldDocument("d<1>", text, [[(0, 2), (3, 8), (8, 9), (10, 21), (21, 22)]], [])

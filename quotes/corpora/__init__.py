@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from quotes.corpora import jsonl, redewiedergabe, spkatt, wikinews
+from quotes.corpora.annotation import Annotation
 from quotes.corpora.base import GoldDocument, ReadReport, annotation_of, quote_of
 from quotes.corpora.catalog import CORPORA, Corpus, corpus, locate
 from quotes.errors import CorpusError
-from quotes.evaluation.metrics import Annotation
 
 READERS = {
     "wikinews-json": wikinews.read,

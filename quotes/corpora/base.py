@@ -13,8 +13,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
+from quotes.corpora.annotation import Annotation
 from quotes.errors import CorpusError
-from quotes.evaluation.metrics import Annotation
 from quotes.quote import MEDIA, QUOTE_TYPES, ROLES, Mention, Quote, Span, Speaker
 
 Offsets = list[list[tuple[int, int]]]

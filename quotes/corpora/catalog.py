@@ -8,7 +8,6 @@ layout), ``$QUOTES_CORPORA_DIR/<folder>``, the download cache ``<cache>/<folder>
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import io
 import os
@@ -18,7 +17,6 @@ import urllib.request
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from quotes.errors import CorpusError
 
@@ -201,32 +199,3 @@ def download(name: str, target: Path | None = None, timeout: float = 60) -> Path
     shutil.rmtree(root, ignore_errors=True)
     partial.rename(root)
     return root
-
-
-# --- the `quotes corpora` command ----------------------------------------------------------
-
-def register(subparsers: Any) -> None:
-    """Add ``quotes corpora list`` and ``quotes corpora download NAME``."""
-    parser = subparsers.add_parser("corpora", help="list and download the annotated corpora")
-    commands = parser.add_subparsers(dest="corpora_command", required=True)
-    listing = commands.add_parser("list", help="the catalog, with where each corpus is found here")
-    listing.set_defaults(run=_list)
-    fetch = commands.add_parser("download", help="fetch a corpus from its public source into the cache")
-    fetch.add_argument("name", choices=[n for n, c in CORPORA.items() if c.archive])
-    fetch.add_argument("--to", type=Path, help="directory to put it in (default: the cache)")
-    fetch.set_defaults(run=_download)
-
-
-def _list(args: argparse.Namespace) -> int:
-    for entry in CORPORA.values():
-        found = next((str(root) for root in candidates(entry) if root.exists()), "not here")
-        print(f"{entry.name:15} {entry.title}")
-        print(f"{'':15} source {entry.source} | license {entry.license} | format {entry.format}")
-        print(f"{'':15} splits {', '.join(entry.splits)} | found: {found}")
-    return 0
-
-
-def _download(args: argparse.Namespace) -> int:
-    root = download(args.name, args.to)
-    print(f"{args.name}: downloaded to {root}")
-    return 0

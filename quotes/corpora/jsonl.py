@@ -15,9 +15,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
+from quotes.corpora.annotation import Annotation
 from quotes.corpora.base import GoldDocument, Offsets, ReadReport, annotation_of, collect, quote_of
 from quotes.errors import CorpusError
-from quotes.evaluation.metrics import Annotation
 from quotes.quote import Quote
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|\S")

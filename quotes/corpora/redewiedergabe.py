@@ -15,9 +15,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Iterator
 
+from quotes.corpora.annotation import Annotation
 from quotes.corpora.base import GoldDocument, ReadReport, read_files, spaced_text
 from quotes.errors import CorpusError
-from quotes.evaluation.metrics import Annotation
 
 COLUMNS = ("tok", "normtok", "lemma", "pos", "rfpos", "sentstart", "stwr", "frame", "speaker", "intexpr", "note")
 

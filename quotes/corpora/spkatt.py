@@ -14,9 +14,9 @@ import json
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
+from quotes.corpora.annotation import UNLABELLED, Annotation
 from quotes.corpora.base import GoldDocument, ReadReport, check_positions, load_json, read_files, spaced_text
 from quotes.errors import CorpusError
-from quotes.evaluation.metrics import UNLABELLED, Annotation
 
 LABELS = {
     "Addr": "addressee",

@@ -13,9 +13,9 @@ import json
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
+from quotes.corpora.annotation import PARTS, Annotation
 from quotes.corpora.base import GoldDocument, ReadReport, check_positions, load_json, read_files, runs
 from quotes.errors import CorpusError
-from quotes.evaluation.metrics import PARTS, Annotation
 
 
 def files(directory: Path) -> list[Path]:

@@ -10,23 +10,14 @@ corpus token positions the part covers.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from quotes.quote import MEDIA, QUOTE_TYPES, ROLES
-
-UNLABELLED = "none"
-"""The label of a quote whose corpus gives no type or medium (WIKINEWS medium "none", SpkAtt)."""
-
-TYPE_LABELS = (*QUOTE_TYPES, UNLABELLED)
-MEDIUM_LABELS = (*MEDIA, "STW", UNLABELLED)
-"""The media of the quote model, Redewiedergabe's speech+thought+writing, and unlabelled."""
-
-PARTS = ("quote", *ROLES)
-"""The parts every corpus maps to: the quoted text and the four roles."""
+from quotes.corpora.annotation import PARTS, TYPE_LABELS, Annotation
+from quotes.quote import QUOTE_TYPES, ROLES
 
 SPKATT_CUE_PARTS = ("cue", "ptc")
 SPKATT_ROLE_PARTS = ("speaker", "quote", "addressee", "topic", "medium", "evidence")
@@ -34,32 +25,6 @@ SPKATT_ROLE_PARTS = ("speaker", "quote", "addressee", "topic", "medium", "eviden
 
 Counts = Counter
 """Additive per-document counts; keys are ``"<metric>.<statistic>"``."""
-
-
-@dataclass(frozen=True)
-class Annotation:
-    """A gold or predicted quote as plain data.
-
-    ``parts`` maps a part name (see :data:`PARTS`; SpkAtt adds ``ptc``, ``topic``, ``medium``,
-    ``evidence``) to the sorted corpus token positions it covers; missing parts are empty.
-    ``rule`` is the extractor rule for predictions, ``id`` the corpus annotation id for gold.
-    """
-
-    type: str
-    medium: str
-    parts: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
-    nested: bool = False
-    rule: str = ""
-    id: int = 0
-
-    def __post_init__(self) -> None:
-        if self.type not in TYPE_LABELS:
-            raise ValueError(f"unknown quote type {self.type!r}; expected one of {', '.join(TYPE_LABELS)}")
-        if self.medium not in MEDIUM_LABELS:
-            raise ValueError(f"unknown medium {self.medium!r}; expected one of {', '.join(MEDIUM_LABELS)}")
-
-    def tokens(self, part: str) -> frozenset[int]:
-        return frozenset(self.parts.get(part, ()))
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,9 @@ exactly what produced it.
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import html
 import json
-import shlex
 import sys
 from collections import Counter, defaultdict
 from functools import partial
@@ -22,10 +20,10 @@ from tqdm import tqdm
 
 from quotes import corpora
 from quotes.corpora import GoldDocument, ReadReport, annotation_of
+from quotes.corpora.annotation import Annotation
 from quotes.corpora.catalog import Corpus, cache_home, checksum
 from quotes.errors import QuotesError
 from quotes.evaluation import metrics as m
-from quotes.evaluation.metrics import Annotation
 from quotes.parallel import pool_map
 
 RESULTS = Path("eval") / "results"
@@ -256,110 +254,139 @@ def _text(document: GoldDocument, positions: Sequence[int]) -> str:
     return " … ".join(document.text[tokens[first][0]:tokens[last - 1][1]] for first, last in corpora.base.runs(sorted(positions)))
 
 
-# --- the command ----------------------------------------------------------------------------
+# --- the run -------------------------------------------------------------------------------
 
-def run(args: argparse.Namespace, factory: Callable[[], Any] | None = None) -> dict[str, Any]:
-    """Carry out ``quotes eval``; ``factory`` builds the extractor (tests pass a fake)."""
-    if args.compare:
-        old, new = (_load(path) for path in args.compare)
-        print(compare(old, new))
-        return {}
-    if not args.corpus:
+def run(
+    corpus: str | None,
+    split: str = "dev",
+    path: str | None = None,
+    model: str | None = None,
+    jobs: int = 1,
+    types: str | None = None,
+    results_file: str | None = None,
+    write_predictions: str | None = None,
+    errors: str | None = None,
+    cache: str | None = None,
+    no_cache: bool = False,
+    limit: int | None = None,
+    strict: bool = False,
+    samples: int = 1000,
+    quiet: bool = False,
+    command: str = "quotes eval",
+    factory: Callable[[], Any] | None = None,
+) -> dict[str, Any]:
+    """Evaluate on ``split`` of ``corpus``: read, extract, score, print the table, write the results.
+
+    ``types`` is a comma-separated list of quote types; ``results_file`` the results JSON (default
+    ``eval/results/<corpus>-<split>.json``, plus ``.md``); ``command`` what the results record as
+    the command that produced them; ``factory`` builds the extractor (tests pass a fake).
+    """
+    if not corpus:
         raise QuotesError("quotes eval: give --corpus NAME (or --compare OLD.json NEW.json)")
-    entry = corpora.corpus(args.corpus)
-    types = [t.strip() for t in args.types.split(",")] if args.types else None
-    if types:
+    entry = corpora.corpus(corpus)
+    wanted = [t.strip() for t in types.split(",")] if types else None
+    if wanted:
         try:
-            m.filter_types([], types)  # an unknown type name is an error before any work
+            m.filter_types([], wanted)  # an unknown type name is an error before any work
         except ValueError as error:
             raise QuotesError(f"--types: {error}") from None
     report = ReadReport()
-    documents = list(corpora.read(entry.name, args.split, args.path, args.strict, report, args.limit))
+    documents = list(corpora.read(entry.name, split, path, strict, report, limit))
     print(report.summary(), file=sys.stderr)
     if factory is None:
         from quotes.extractor import Extractor
 
-        cache = None if args.no_cache else (args.cache or cache_home() / "parses")
-        factory = partial(Extractor, model=args.model, cache=cache)
-    outcomes = predict_all(documents, factory, args.jobs, progress=not args.quiet)
+        factory = partial(Extractor, model=model, cache=None if no_cache else (cache or cache_home() / "parses"))
+    outcomes = predict_all(documents, factory, jobs, progress=not quiet)
     failed = [error for _, error in outcomes if error]
     for error in failed:
         print(f"failed: {error}", file=sys.stderr)
     if documents and len(failed) == len(documents):  # a setup problem (e.g. no model), not a score of 0
         raise QuotesError(f"every document failed; the first: {failed[0]}")
     predictions = [annotations for annotations, _ in outcomes]
-    model = _model_id(args) if isinstance(factory, partial) else getattr(factory, "model_id", "custom")
-    results = _describe(args, entry, report, predictions, failed, model)
-    results |= score(entry, [d.annotations for d in documents], predictions, types, args.samples)
+    model_id = _model_id(model) if isinstance(factory, partial) else getattr(factory, "model_id", "custom")
+    results = _describe(entry, split, path, report, predictions, failed, limit, types, model_id, command)
+    results |= score(entry, [d.annotations for d in documents], predictions, wanted, samples)
     print(table(results))
-    _write_outputs(args, entry, documents, predictions, results)
+    stem = f"{entry.name}-{split}" + (f"-{types.replace(',', '-')}" if types else "")
+    target = Path(results_file) if results_file else RESULTS / f"{stem}.json"
+    _write_outputs(entry, documents, predictions, results, target, write_predictions, errors)
     return results
 
 
 def _describe(
-    args: argparse.Namespace,
     entry: Corpus,
+    split: str,
+    path: str | None,
     report: ReadReport,
     predictions: Sequence[Sequence[Annotation]],
     failed: Sequence[str],
+    limit: int | None,
+    types: str | None,
     model: str,
+    command: str,
 ) -> dict[str, Any]:
     """What was measured, on what, with what, when."""
     from quotes import __version__
 
-    location = corpora.locate(entry.name, args.split, args.path)
+    location = corpora.locate(entry.name, split, path)
     digest = checksum(location)
     return {
         "corpus": entry.name,
-        "split": args.split,
+        "split": split,
         "path": str(location),
         "checksum": digest,
-        "catalogued_data": digest == entry.checksums.get(args.split),
+        "catalogued_data": digest == entry.checksums.get(split),
         "documents": report.documents,
         "annotations": report.annotations,
         "skipped": report.errors,
         "warnings": report.warnings,
         "failed": list(failed),
         "predicted": sum(len(p) for p in predictions),
-        "limit": args.limit,
-        "types": args.types.split(",") if args.types else None,
+        "limit": limit,
+        "types": types.split(",") if types else None,
         "model": model,
         "version": __version__,
-        "command": "quotes " + shlex.join(sys.argv[1:]) if sys.argv[1:] else "quotes eval",
+        "command": command,
         "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
     }
 
 
-def _model_id(args: argparse.Namespace) -> str:
+def _model_id(model: str | None) -> str:
     """The identity of the parsing model, as the parse cache keys it."""
     from quotes.parsing import Parser
 
     try:
-        return Parser(args.model).model_id or str(args.model)
+        return Parser(model).model_id or str(model)
     except QuotesError:
-        return str(args.model)
+        return str(model)
 
 
 def _write_outputs(
-    args: argparse.Namespace,
     entry: Corpus,
     documents: Sequence[GoldDocument],
     predictions: Sequence[Sequence[Annotation]],
     results: Mapping[str, Any],
+    target: Path,
+    write_predictions: str | None,
+    errors: str | None,
 ) -> None:
-    stem = f"{entry.name}-{args.split}" + (f"-{args.types.replace(',', '-')}" if args.types else "")
-    target = Path(args.json) if args.json else RESULTS / f"{stem}.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     target.with_suffix(".md").write_text(table(results, markdown=True), encoding="utf-8")
     print(f"results: {target} and {target.with_suffix('.md')}", file=sys.stderr)
-    if args.write_predictions:
-        written = corpora.write_predictions(entry.name, list(zip(documents, predictions)), Path(args.write_predictions))
-        print(f"predictions: {len(written)} file(s) in {args.write_predictions}", file=sys.stderr)
-    if args.errors:
+    if write_predictions:
+        written = corpora.write_predictions(entry.name, list(zip(documents, predictions)), Path(write_predictions))
+        print(f"predictions: {len(written)} file(s) in {write_predictions}", file=sys.stderr)
+    if errors:
         page = error_browser(zip(documents, [d.annotations for d in documents], predictions), entry.anchor)
-        Path(args.errors).write_text(page, encoding="utf-8")
-        print(f"errors: {args.errors}", file=sys.stderr)
+        Path(errors).write_text(page, encoding="utf-8")
+        print(f"errors: {errors}", file=sys.stderr)
+
+
+def compare_files(old: str, new: str) -> str:
+    """:func:`compare` of two results files; an unreadable one is a :class:`QuotesError`."""
+    return compare(_load(old), _load(new))
 
 
 def _load(path: str) -> dict[str, Any]:
@@ -367,31 +394,3 @@ def _load(path: str) -> dict[str, Any]:
         return json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
         raise QuotesError(f"{path}: cannot read results: {error}") from None
-
-
-def register(subparsers: Any) -> None:
-    """Add the ``eval`` subcommand."""
-    parser = subparsers.add_parser("eval", help="measure the extractor on an annotated corpus")
-    parser.add_argument("--corpus", help=f"one of {', '.join(corpora.CORPORA)} (see `quotes corpora list`)")
-    parser.add_argument("--split", default="dev", help="the split to evaluate (default: dev)")
-    parser.add_argument("--path", help="the corpus directory in its published layout (JSONL: the file)")
-    parser.add_argument("--model", help="model directory or name, as for `quotes extract`")
-    parser.add_argument("--jobs", type=int, default=1, help="worker processes (each loads the model once)")
-    parser.add_argument("--types", help="only these quote types, comma-separated (e.g. Direct,Indirect)")
-    parser.add_argument("--json", help="results file (default: eval/results/<corpus>-<split>.json, plus .md)")
-    parser.add_argument("--write-predictions", metavar="DIR", help="write predictions in the corpus format")
-    parser.add_argument("--errors", metavar="FILE.html", help="write an error browser")
-    parser.add_argument("--compare", nargs=2, metavar=("OLD.json", "NEW.json"), help="show the deltas of two results")
-    cache = parser.add_mutually_exclusive_group()
-    cache.add_argument("--cache", help="parse-cache directory (default: $QUOTES_CACHE_DIR/parses or ~/.cache/quotes/parses)")
-    cache.add_argument("--no-cache", action="store_true", help="parse everything afresh")
-    parser.add_argument("--limit", type=int, help="only the first N documents")
-    parser.add_argument("--strict", action="store_true", help="stop at a malformed corpus file instead of skipping it")
-    parser.add_argument("--samples", type=int, default=1000, help="bootstrap samples for the confidence intervals")
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    parser.set_defaults(run=_command)
-
-
-def _command(args: argparse.Namespace) -> int:
-    run(args)
-    return 0

@@ -1,6 +1,6 @@
 """Evaluate a stanza pipeline directory on a gold CoNLL-U file, from raw text.
 
-Usage::
+Usage (``quotes models evaluate`` takes the same options)::
 
     python -m quotes.models.evaluate --model quotes/models/de_compact --gold heldout.conllu [--pred OUT.conllu]
     python -m quotes.models.evaluate --model quotes/models/de_compact --heldout-of ../shared/ud-german/UD_German-GSD/de_gsd-ud-test.conllu
@@ -25,8 +25,6 @@ Prints one JSON object with the scores (percentages), load time and throughput.
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 import tempfile
@@ -114,28 +112,17 @@ def _torch_threads() -> int:
     return torch.get_num_threads()
 
 
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m quotes.models.evaluate", description=__doc__.split("\n\n")[0])
-    p.add_argument("--model", required=True, help="pipeline directory (tokenize.pt, mwt.pt, ...)")
-    gold = p.add_mutually_exclusive_group(required=True)
-    gold.add_argument("--gold", help="gold CoNLL-U file")
-    gold.add_argument(
-        "--heldout-of", metavar="FILE", help="score on the held-out second half of FILE, as cut off by train.py "
-        "(for the shipped model: UD_German-GSD/de_gsd-ud-test.conllu)"
-    )
-    p.add_argument("--pred", help="also write the system CoNLL-U here")
-    args = p.parse_args(argv)
-    if args.heldout_of:
-        from .convert import read_conllu, split_heldout, write_conllu
+def evaluate_heldout(model_dir: str, treebank: str, pred_path: str | None = None) -> dict:
+    """:func:`evaluate` on the held-out second half of ``treebank``, as ``train.py`` cuts it off."""
+    from .convert import read_conllu, split_heldout, write_conllu
 
-        with tempfile.TemporaryDirectory() as directory:
-            path = os.path.join(directory, "heldout.conllu")
-            write_conllu(split_heldout(read_conllu(args.heldout_of))[1], path)
-            print(json.dumps(evaluate(args.model, path, args.pred), indent=2))
-    else:
-        print(json.dumps(evaluate(args.model, args.gold, args.pred), indent=2))
-    return 0
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "heldout.conllu")
+        write_conllu(split_heldout(read_conllu(treebank))[1], path)
+        return evaluate(model_dir, path, pred_path)
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+if __name__ == "__main__":  # python -m quotes.models.evaluate: as `quotes models evaluate`
+    from quotes.cli.models import evaluate_main
+
+    sys.exit(evaluate_main())

@@ -29,7 +29,6 @@ Intermediate files live in ``--work`` (default ``.train/work``), outside git.
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import fnmatch
 import glob
@@ -40,6 +39,7 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 
 from . import convert
 
@@ -47,39 +47,69 @@ COMPONENTS = ("tokenize", "mwt", "pos", "lemma", "depparse")
 SHORTHAND = "de_compact"
 
 
+@dataclass
+class Options:
+    """What to train on and how (``quotes models train --help`` explains each option)."""
+
+    data: list[str]
+    out: str
+    news: list[str] = field(default_factory=list)
+    tagger_extra: list[str] = field(default_factory=list)
+    extra_ratio: float = 0.2
+    heldout: str = "*gsd-ud-test.conllu"
+    dev_from: str = "*gsd-ud-*.conllu"
+    dev_every: int = 8
+    strip_xpos: str = "*pud-ud-*.conllu"
+    tagger_skip: str = "*lit-ud-*.conllu"
+    tokenizer_skip: str = "*lit-ud-*.conllu"
+    work: str = ".train/work"
+    components: list[str] = field(default_factory=lambda: list(COMPONENTS))
+    minutes: list[str] = field(default_factory=lambda: ["60"])
+    jobs: int = 2
+    threads: int = 1
+    nice: int = 5
+    trainer_args: dict[str, str] = field(default_factory=dict)
+    """Extra stanza trainer arguments per component, e.g. ``{"pos": "--batch_size 50"}``."""
+    tokenize_steps: int = 20000
+    mwt_epochs: int = 30
+    pos_steps: int = 20000
+    lemma_epochs: int = 40
+    depparse_steps: int = 20000
+
+
 def _log(msg: str) -> None:
     print(f"[{datetime.datetime.now():%H:%M:%S}] {msg}", flush=True)
 
 
-def prepare(args: argparse.Namespace) -> dict[str, str]:
-    """Write the training/dev/held-out files under ``args.work``; return their paths."""
-    os.makedirs(args.work, exist_ok=True)
+def prepare(options: Options) -> dict[str, str]:
+    """Write the training/dev/held-out files under ``options.work``; return their paths."""
+    os.makedirs(options.work, exist_ok=True)
     train, dev, heldout, tok_sents, tagger_sents, not_tagger = [], [], [], [], [], []
-    for directory in args.data:
+    for directory in options.data:
         for path in sorted(glob.glob(os.path.join(directory, "*.conllu"))):
             name = os.path.basename(path)
             sents = convert.read_conllu(path)
-            if fnmatch.fnmatch(name, args.heldout):
+            if fnmatch.fnmatch(name, options.heldout):
                 sents, held = convert.split_heldout(sents)
                 heldout.extend(held)
-            if fnmatch.fnmatch(name, args.dev_from):
-                dev.extend(s for i, s in enumerate(sents) if i % args.dev_every == 0)
-                sents = [s for i, s in enumerate(sents) if i % args.dev_every != 0]
-            if fnmatch.fnmatch(name, args.strip_xpos):
+            if fnmatch.fnmatch(name, options.dev_from):
+                dev.extend(s for i, s in enumerate(sents) if i % options.dev_every == 0)
+                sents = [s for i, s in enumerate(sents) if i % options.dev_every != 0]
+            if fnmatch.fnmatch(name, options.strip_xpos):
                 not_tagger.append(f"{name} (foreign XPOS)")
                 sents = convert.strip_xpos(sents)
-            elif fnmatch.fnmatch(name, args.tagger_skip):
+            elif fnmatch.fnmatch(name, options.tagger_skip):
                 not_tagger.append(f"{name} (partial FEATS)")
             else:
                 tagger_sents.extend(sents)
             _log(f"{name}: {len(sents)} training sentences")
             train.extend(sents)
-            if not fnmatch.fnmatch(name, args.tokenizer_skip):
+            if not fnmatch.fnmatch(name, options.tokenizer_skip):
                 tok_sents.extend(sents)
     if not train or not dev:
         raise SystemExit("no training or dev data found (check --data and --dev-from)")
 
-    w = args.work
+    w = options.work
     paths = {
         "train": os.path.join(w, "train.conllu"),
         "dev": os.path.join(w, "dev.conllu"),
@@ -102,8 +132,8 @@ def prepare(args: argparse.Namespace) -> dict[str, str]:
         convert.write_conllu(tagger_sents, paths["tagger_train"])
         _log(f"tagger: {len(tagger_sents)} UD sentences, without {', '.join(not_tagger)}")
 
-    if args.tagger_extra:
-        extra = [s for d in args.tagger_extra for s in convert.read_redewiedergabe(d)]
+    if options.tagger_extra:
+        extra = [s for d in options.tagger_extra for s in convert.read_redewiedergabe(d)]
         paths["extra"] = os.path.join(w, "extra.conllu")
         convert.write_conllu(extra, paths["extra"])
         _log(f"extra tagger data: {len(extra)} sentences")
@@ -117,7 +147,7 @@ def prepare(args: argparse.Namespace) -> dict[str, str]:
 
     tok_train = convert.TokenizerData()
     convert.add_conllu_tokenizer_data(tok_train, tok_sents)
-    for directory in args.news:
+    for directory in options.news:
         n = convert.add_wikinews_tokenizer_data(tok_train, directory)
         _log(f"tokenizer: {n} news articles from {directory}")
     tok_train.write(paths["tok_train_txt"], paths["tok_train_labels"], paths["mwt_json"])
@@ -128,41 +158,41 @@ def prepare(args: argparse.Namespace) -> dict[str, str]:
     return paths
 
 
-def _command(component: str, args: argparse.Namespace, paths: dict[str, str]) -> list[str]:
-    save = os.path.join(args.work, "models")
+def _command(component: str, options: Options, paths: dict[str, str]) -> list[str]:
+    save = os.path.join(options.work, "models")
     common = ["--save_dir", save, "--save_name", f"{component}.pt", "--shorthand", SHORTHAND]
-    out = os.path.join(args.work, f"{component}_dev_pred.conllu")
+    out = os.path.join(options.work, f"{component}_dev_pred.conllu")
     if component == "tokenize":
         return ["stanza.models.tokenizer", "--mode", "train", "--lang", "de",
                 "--txt_file", paths["tok_train_txt"], "--label_file", paths["tok_train_labels"],
                 "--mwt_json_file", paths["mwt_json"],
                 "--dev_txt_file", paths["tok_dev_txt"], "--dev_label_file", paths["tok_dev_labels"],
                 "--dev_conll_gold", paths["dev"], "--conll_file", out,
-                "--max_seqlen", "300", "--steps", str(args.tokenize_steps)] + common
+                "--max_seqlen", "300", "--steps", str(options.tokenize_steps)] + common
     if component == "mwt":
         return ["stanza.models.mwt_expander", "--mode", "train", "--lang", "de",
                 "--train_file", paths["train"], "--eval_file", paths["dev"], "--gold_file", paths["dev"],
-                "--output_file", out, "--num_epoch", str(args.mwt_epochs)] + common
+                "--output_file", out, "--num_epoch", str(options.mwt_epochs)] + common
     if component == "pos":
         train = paths["tagger_train"]
         extra = []
         if "extra" in paths:
             train = f"{train};{paths['extra']}"
-            extra = ["--train_ratios", f"1.0;{args.extra_ratio}"]
+            extra = ["--train_ratios", f"1.0;{options.extra_ratio}"]
         return ["stanza.models.tagger", "--mode", "train", "--lang", "de",
                 "--train_file", train, "--eval_file", paths["dev"], "--output_file", out,
-                "--no_pretrain", "--share_hid", "--max_steps", str(args.pos_steps),
+                "--no_pretrain", "--share_hid", "--max_steps", str(options.pos_steps),
                 # small batches and a smaller character LSTM: many more updates per CPU minute
                 "--batch_size", "50", "--char_hidden_dim", "200",
                 "--eval_interval", "100", "--fix_eval_interval"] + extra + common
     if component == "lemma":
         return ["stanza.models.lemmatizer", "--mode", "train",
                 "--train_file", paths["train"], "--eval_file", paths["dev"],
-                "--output_file", out, "--num_epoch", str(args.lemma_epochs)] + common
+                "--output_file", out, "--num_epoch", str(options.lemma_epochs)] + common
     if component == "depparse":
         return ["stanza.models.parser", "--mode", "train", "--lang", "de",
                 "--train_file", paths["train"], "--eval_file", paths["dev"], "--output_file", out,
-                "--max_steps", str(args.depparse_steps),
+                "--max_steps", str(options.depparse_steps),
                 # tags in: UPOS only (the training XPOS tagsets differ; predicted UFeats are noisy)
                 "--no_pretrain", "--no_xpos", "--no_ufeats",
                 # a smaller parser trained with Adam converges within a CPU budget
@@ -172,19 +202,19 @@ def _command(component: str, args: argparse.Namespace, paths: dict[str, str]) ->
     raise ValueError(component)
 
 
-def train_component(component: str, args: argparse.Namespace, paths: dict[str, str]) -> str:
+def train_component(component: str, options: Options, paths: dict[str, str]) -> str:
     """Run one stanza trainer (niced, one torch thread, time-boxed); return the model path."""
-    os.makedirs(os.path.join(args.work, "models"), exist_ok=True)
-    cmd = [sys.executable, "-m"] + _command(component, args, paths) + shlex.split(args.trainer_args.get(component, ""))
-    log_path = os.path.join(args.work, f"{component}.log")
-    env = dict(os.environ, OMP_NUM_THREADS=str(args.threads), MKL_NUM_THREADS=str(args.threads))
-    minutes = _budget(args.minutes, component)
+    os.makedirs(os.path.join(options.work, "models"), exist_ok=True)
+    cmd = [sys.executable, "-m"] + _command(component, options, paths) + shlex.split(options.trainer_args.get(component, ""))
+    log_path = os.path.join(options.work, f"{component}.log")
+    env = dict(os.environ, OMP_NUM_THREADS=str(options.threads), MKL_NUM_THREADS=str(options.threads))
+    minutes = _budget(options.minutes, component)
     _log(f"{component}: training (log {log_path}, budget {minutes:g} min)")
     start = time.time()
     with open(log_path, "w") as log:
         log.write(shlex.join(cmd) + "\n")
         log.flush()
-        proc = subprocess.Popen(["nice", "-n", str(args.nice)] + cmd, stdout=log, stderr=subprocess.STDOUT, env=env)
+        proc = subprocess.Popen(["nice", "-n", str(options.nice)] + cmd, stdout=log, stderr=subprocess.STDOUT, env=env)
         try:
             rc = proc.wait(timeout=minutes * 60)
         except subprocess.TimeoutExpired:
@@ -192,7 +222,7 @@ def train_component(component: str, args: argparse.Namespace, paths: dict[str, s
             proc.wait()
             rc = 0
             _log(f"{component}: time budget reached, keeping the best checkpoint so far")
-    model = os.path.join(args.work, "models", f"{component}.pt")
+    model = os.path.join(options.work, "models", f"{component}.pt")
     if rc != 0 or not os.path.exists(model):
         raise RuntimeError(f"{component} training failed (rc={rc}), see {log_path}")
     _log(f"{component}: done in {(time.time() - start) / 60:.1f} min")
@@ -216,18 +246,19 @@ def save_compact(src: str, dst: str) -> None:
     torch.save(checkpoint, dst)
 
 
-def write_pipeline(args: argparse.Namespace, models: dict[str, str], paths: dict[str, str], argv: list[str]) -> None:
+def write_pipeline(options: Options, models: dict[str, str], paths: dict[str, str], command: str) -> None:
+    """Write the pipeline directory; ``command`` is recorded in ``model.json`` as what produced it."""
     import stanza
 
-    os.makedirs(args.out, exist_ok=True)
+    os.makedirs(options.out, exist_ok=True)
     for component, path in models.items():
-        save_compact(path, os.path.join(args.out, f"{component}.pt"))
+        save_compact(path, os.path.join(options.out, f"{component}.pt"))
     if "pos" in models:
-        with open(paths["mood"], encoding="utf-8") as src, open(os.path.join(args.out, "mood.json"), "w", encoding="utf-8") as dst:
+        with open(paths["mood"], encoding="utf-8") as src, open(os.path.join(options.out, "mood.json"), "w", encoding="utf-8") as dst:
             dst.write(src.read())
-    with open(os.path.join(args.out, "resources.json"), "w") as f:
+    with open(os.path.join(options.out, "resources.json"), "w") as f:
         f.write("{}\n")
-    meta_path = os.path.join(args.out, "model.json")
+    meta_path = os.path.join(options.out, "model.json")
     meta = json.load(open(meta_path)) if os.path.exists(meta_path) else {}
     today = datetime.date.today().isoformat()
     meta.update({
@@ -235,7 +266,7 @@ def write_pipeline(args: argparse.Namespace, models: dict[str, str], paths: dict
         "version": today,
         "stanza_version": stanza.__version__,
         "trained": today,
-        "command": "python -m quotes.models.train " + shlex.join(argv),
+        "command": command,
         "heldout": "second half (in file order) of each --heldout file: for UD_German-GSD "
                    "de_gsd-ud-test.conllu sentences test-s489..test-s977 (489 sentences); never used "
                    "for training or model selection",
@@ -257,76 +288,31 @@ def _budget(values: list[str], component: str) -> float:
     return budget
 
 
-def _trainer_args(value: str) -> tuple[str, str]:
-    component, _, extra = value.partition("=")
-    if component not in COMPONENTS:
-        raise argparse.ArgumentTypeError(f"unknown component {component!r} (one of {', '.join(COMPONENTS)})")
-    return component, extra
-
-
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="quotes models train", description=__doc__.split("\n\n")[0])
-    p.add_argument("--data", nargs="+", required=True, help="directories with UD CoNLL-U files")
-    p.add_argument("--out", required=True, help="pipeline directory to write")
-    p.add_argument("--news", nargs="*", default=[], help="wikinews-quotes JSON split directories (tokenizer text)")
-    p.add_argument("--tagger-extra", nargs="*", default=[], help="Redewiedergabe TSV directories (extra tagger data)")
-    p.add_argument("--extra-ratio", type=float, default=0.2, help="fraction of --tagger-extra used per tagger epoch")
-    p.add_argument("--heldout", default="*gsd-ud-test.conllu", help="file-name glob whose second half is held out")
-    p.add_argument("--dev-from", default="*gsd-ud-*.conllu", help="file-name glob the dev set is drawn from")
-    p.add_argument("--dev-every", type=int, default=8, help="every n-th sentence of --dev-from files is dev")
-    p.add_argument("--strip-xpos", default="*pud-ud-*.conllu",
-                   help="file-name glob with a foreign XPOS tagset: kept out of the tagger, XPOS blanked")
-    p.add_argument("--tagger-skip", default="*lit-ud-*.conllu",
-                   help="file-name glob kept out of the tagger (LIT has only partial FEATS: no Mood, Tense, ...)")
-    p.add_argument("--tokenizer-skip", default="*lit-ud-*.conllu",
-                   help="file-name glob kept out of the tokenizer data (LIT leaves contractions like 'im' unsplit)")
-    p.add_argument("--work", default=".train/work", help="directory for intermediate files")
-    p.add_argument("--components", nargs="+", default=list(COMPONENTS), choices=COMPONENTS)
-    p.add_argument("--minutes", nargs="+", default=["60"], metavar="[COMPONENT=]MIN",
-                   help="wall-clock budget per component: a default and/or per-component values, e.g. 30 lemma=20")
-    p.add_argument("--jobs", type=int, default=2, help="components trained concurrently")
-    p.add_argument("--threads", type=int, default=1, help="torch threads per trainer")
-    p.add_argument("--nice", type=int, default=5)
-    p.add_argument("--trainer-args", nargs="*", default=[], metavar="COMPONENT=ARGS", type=_trainer_args,
-                   help='extra stanza trainer arguments, e.g. pos="--batch_size 50 --char_hidden_dim 200"')
-    p.add_argument("--tokenize-steps", type=int, default=20000)
-    p.add_argument("--mwt-epochs", type=int, default=30)
-    p.add_argument("--pos-steps", type=int, default=20000)
-    p.add_argument("--lemma-epochs", type=int, default=40)
-    p.add_argument("--depparse-steps", type=int, default=20000)
-    return p
-
-
-def train(args: argparse.Namespace, argv: list[str]) -> dict[str, str]:
-    """Prepare the data, train the requested components, write the pipeline directory."""
-    paths = prepare(args)
+def train(options: Options, command: str = "") -> dict[str, str]:
+    """Prepare the data, train the requested components, write the pipeline directory
+    (``command``, the command line that asked for it, goes into its ``model.json``)."""
+    paths = prepare(options)
     # two queues that balance the work: (tokenize, mwt, lemma) and (pos, depparse)
-    queues = [[c for c in ("tokenize", "mwt", "lemma") if c in args.components],
-              [c for c in ("pos", "depparse") if c in args.components]]
+    queues = [[c for c in ("tokenize", "mwt", "lemma") if c in options.components],
+              [c for c in ("pos", "depparse") if c in options.components]]
     models: dict[str, str] = {}
 
     def run_queue(queue: list[str]) -> None:
         for component in queue:
-            models[component] = train_component(component, args, paths)
+            models[component] = train_component(component, options, paths)
 
-    if args.jobs > 1:
+    if options.jobs > 1:
         with ThreadPoolExecutor(max_workers=2) as pool:
             for future in [pool.submit(run_queue, q) for q in queues]:
                 future.result()
     else:
         run_queue(queues[0] + queues[1])
-    write_pipeline(args, models, paths, argv)
-    _log(f"pipeline written to {args.out}")
+    write_pipeline(options, models, paths, command)
+    _log(f"pipeline written to {options.out}")
     return models
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser().parse_args(argv)
-    args.trainer_args = dict(args.trainer_args)
-    train(args, argv)
-    return 0
+if __name__ == "__main__":  # python -m quotes.models.train: the options of `quotes models train`
+    from quotes.cli.models import train_main
 
-
-if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(train_main())

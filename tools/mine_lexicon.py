@@ -2,11 +2,11 @@
 
 Usage::
 
-    python -m quotes.lexicon.mine --corpora /work/shared/corpora --out quotes/lexicon
+    python tools/mine_lexicon.py --corpora /work/shared/corpora --out quotes/lexicon
 
 Reads only the train splits of WIKINEWS (``wikinews-quotes-2024/data/train``) and GePaDe
-(``spkatt2023-gepade/data/train/task1``) and writes ``cue_verbs.tsv``, ``cue_words.tsv`` and
-``role_nouns.tsv``; ``function_words.tsv`` comes from the part-of-speech tags of the
+(``spkatt2023-gepade/data/train/task1``), through the readers of ``quotes.corpora``, and writes
+``cue_verbs.tsv``, ``cue_words.tsv`` and ``role_nouns.tsv``; ``function_words.tsv`` comes from the part-of-speech tags of the
 Redewiedergabe main corpus and the UD German treebanks next to the corpora (``--ud``; the
 held-out half of GSD test is not read). Output is deterministic (sorted rows, no randomness).
 
@@ -21,15 +21,17 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..models import convert
+from quotes.corpora import GoldDocument, catalog
+from quotes.corpora import read as read_corpus
+from quotes.models import convert
 
+LEXICON = Path(__file__).resolve().parents[1] / "quotes" / "lexicon"  # where the TSV files live
 MEDIA = ("Speech", "Writing", "Thought", "SW", "ST", "TW")
 MIN_COUNT = 2  # WIKINEWS occurrences needed for a mined entry
 MIN_GEPADE = 5  # GePaDe-only verbs need more evidence and a medium given by hand
@@ -235,75 +237,96 @@ def morphemes(word: str) -> tuple[tuple[str, str], ...]:
     return tuple(_tagger().analyze(word, taglevel=3)[1])
 
 
-def read_wikinews(folder: Path) -> Iterator[Cue]:
+def _sentences(document: GoldDocument) -> list[list[int]]:
+    """The corpus token positions of each sentence of a document."""
+    result, position = [], 0
+    for sentence in document.sentences:
+        result.append(list(range(position, position + len(sentence))))
+        position += len(sentence)
+    return result
+
+
+def _words(document: GoldDocument) -> list[str]:
+    """The corpus tokens of a document, as text."""
+    return [document.text[start:end] for start, end in document.tokens]
+
+
+# The readers give an annotation's token positions sorted; the corpora list them in the order they
+# were annotated ("getroffen Entscheidung"), and the mining depends on it (the first verb of a cue,
+# the words after its last token), so the order comes from the corpus record the reader keeps.
+
+def _wikinews_order(native: dict, part: str) -> list[int]:
+    """The token positions of ``part`` of a WIKINEWS annotation, in the corpus's order."""
+    return list(native[part]["tokenIds"])
+
+
+def _gepade_order(native: dict, label: str, document: GoldDocument, sentences: list[list[int]]) -> list[int]:
+    """The token positions of ``label`` of a GePaDe annotation ("sentence:token" ids), in the corpus's order."""
+    first = {s["SentenceId"]: ids[0] if ids else 0 for s, ids in zip(document.native["Sentences"], sentences)}
+    return [first[sid] + k for sid, k in (map(int, ref.split(":")) for ref in native.get(label, []))]
+
+
+def read_wikinews(root: Path) -> Iterator[Cue]:
     """Yield the cues (with type, medium and speaker span) of WIKINEWS train documents."""
-    for path in sorted(folder.glob("*.json")):
-        doc = json.loads(path.read_text(encoding="utf-8"))
-        tokens = doc["tokens"]
-        sentences: dict[int, list[int]] = defaultdict(list)
-        for tok in tokens:
-            sentences[tok["sentence"]].append(tok["id"])
+    for document in read_corpus("wikinews", "train", path=root, strict=True):
+        words, sentences = _words(document), _sentences(document)
         tagged: dict[int, Tok] = {}
         position: dict[int, tuple[int, int]] = {}
 
         def ensure(tid: int) -> None:
-            sid = tokens[tid]["sentence"]
             if tid in tagged:
                 return
+            sid = document.sentence_of(tid)
             ids = sentences[sid]
-            for k, (i, t) in enumerate(zip(ids, tag([tokens[i]["text"] for i in ids]))):
+            for k, (i, t) in enumerate(zip(ids, tag([words[i] for i in ids]))):
                 tagged[i], position[i] = t, (sid, k)
 
-        for ann in doc["annotations"]:
-            ids = ann["cue"]["tokenIds"]
+        for ann, native in zip(document.annotations, document.native["annotations"]):
+            ids, speaker_ids = _wikinews_order(native, "cue"), _wikinews_order(native, "speaker")
             # Reported speech keeps its verb inside the quote span ("forderte höhere Löhne").
-            quote_ids = ann["quote"]["tokenIds"] if ann["type"] == "Reported" else []
-            for tid in ids + ann["speaker"]["tokenIds"] + quote_ids:
+            quote_ids = _wikinews_order(native, "quote") if ann.type == "Reported" else []
+            for tid in ids + speaker_ids + quote_ids:
                 ensure(tid)
             following: list[Tok] = []
             if ids:
                 sid, k = position[ids[-1]]
                 following = [tagged[i] for i in sentences[sid][k + 1 :]]
-            speaker = [tagged[i] for i in ann["speaker"]["tokenIds"]]
-            yield Cue([tagged[i] for i in ids], following, speaker, type=ann["type"],
-                      medium=ann["medium"], quote=[tagged[i] for i in quote_ids])
+            speaker = [tagged[i] for i in speaker_ids]
+            yield Cue([tagged[i] for i in ids], following, speaker, type=ann.type,
+                      medium=ann.medium, quote=[tagged[i] for i in quote_ids])
 
 
-def unquoted_verbs(folder: Path) -> Counter[str]:
+def unquoted_verbs(root: Path) -> Counter[str]:
     """For each full verb, the WIKINEWS train sentences outside every annotated quote that contain
     it: with ``reported`` it estimates how often the verb's sentence is Reported speech."""
     counts: Counter[str] = Counter()
-    for path in sorted(folder.glob("*.json")):
-        doc = json.loads(path.read_text(encoding="utf-8"))
-        quoted = {tid for ann in doc["annotations"] for tid in ann["quote"]["tokenIds"]}
-        sentences: dict[int, list[dict]] = defaultdict(list)
-        for tok in doc["tokens"]:
-            sentences[tok["sentence"]].append(tok)
-        for tokens in sentences.values():
-            if any(tok["id"] in quoted for tok in tokens):
+    for document in read_corpus("wikinews", "train", path=root, strict=True):
+        words = _words(document)
+        quoted = {tid for ann in document.annotations for tid in ann.parts["quote"]}
+        for ids in _sentences(document):
+            if any(tid in quoted for tid in ids):
                 continue
-            counts.update(full_verbs(tag([tok["text"] for tok in tokens])))
+            counts.update(full_verbs(tag([words[tid] for tid in ids])))
     return counts
 
 
-def read_gepade(folder: Path) -> Iterator[Cue]:
+def read_gepade(root: Path) -> Iterator[Cue]:
     """Yield the cues of GePaDe train speeches (no type or medium labels there)."""
-    for path in sorted(folder.glob("*.json")):
-        doc = json.loads(path.read_text(encoding="utf-8"))
-        words = {s["SentenceId"]: s["Tokens"] for s in doc["Sentences"]}
+    for document in read_corpus("spkatt", "train", path=root, strict=True):
+        words, sentences = _words(document), _sentences(document)
         tagged: dict[int, list[Tok]] = {}
 
-        def get(ref: str) -> tuple[list[Tok], int]:
-            sid, k = map(int, ref.split(":"))
+        def get(tid: int) -> tuple[list[Tok], int]:
+            sid = document.sentence_of(tid)
             if sid not in tagged:
-                tagged[sid] = tag(words[sid])
-            return tagged[sid], k
+                tagged[sid] = tag([words[i] for i in sentences[sid]])
+            return tagged[sid], tid - sentences[sid][0]
 
-        for ann in doc["Annotations"]:
-            cue = [get(r) for r in ann["Cue"]]
-            particles = [s[k][0].lower() for s, k in map(get, ann["PTC"])]
+        for native in document.native["Annotations"]:
+            cue = [get(tid) for tid in _gepade_order(native, "Cue", document, sentences)]
+            particles = [s[k][0].lower() for s, k in map(get, _gepade_order(native, "PTC", document, sentences))]
             following = cue[-1][0][cue[-1][1] + 1 :] if cue else []
-            speaker = [s[k] for s, k in map(get, ann["Source"])]
+            speaker = [s[k] for s, k in map(get, _gepade_order(native, "Source", document, sentences))]
             yield Cue([s[k] for s, k in cue], following, speaker, particles)
 
 
@@ -460,9 +483,9 @@ def mine(corpora: Path, out: Path, ud: Path) -> dict[str, int]:
     particle: dict[str, str] = {}
     words: dict[tuple[str, str], Tally] = defaultdict(Tally)
     reported: dict[str, Tally] = defaultdict(Tally)
-    cues = list(read_wikinews(corpora / "wikinews-quotes-2024/data/train"))
-    unquoted = unquoted_verbs(corpora / "wikinews-quotes-2024/data/train")
-    cues += read_gepade(corpora / "spkatt2023-gepade/data/train/task1")
+    cues = list(read_wikinews(corpora / catalog.corpus("wikinews").folder))
+    unquoted = unquoted_verbs(corpora / catalog.corpus("wikinews").folder)
+    cues += read_gepade(corpora / catalog.corpus("spkatt").folder)
     for cue in cues:
         parsed = cue_verb(cue)
         verb = parsed[0] if parsed else None
@@ -515,7 +538,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", type=Path, required=True, help="folder with the corpora")
     parser.add_argument("--ud", type=Path, help="folder with the UD German treebanks (default: ud-german next to --corpora)")
-    parser.add_argument("--out", type=Path, default=Path(__file__).parent, help="output folder")
+    parser.add_argument("--out", type=Path, default=LEXICON, help="output folder (default: quotes/lexicon)")
     args = parser.parse_args(argv)
     for name, n in mine(args.corpora, args.out, args.ud or args.corpora.parent / "ud-german").items():
         print(f"{name}: {n} entries")

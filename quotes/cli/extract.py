@@ -1,4 +1,4 @@
-"""The command line: ``quotes extract | eval | models | corpora``. The only module that knows argv."""
+"""``quotes extract``: texts, JSONL or CoNLL-U in, quotes out (JSONL, CSV, HTML, speaker table)."""
 
 from __future__ import annotations
 
@@ -6,21 +6,37 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import IO, Iterator, Sequence, Union
+from typing import IO, Any, Iterator, Sequence, Union
 
-from . import __version__
-from .corpora import catalog
-from .evaluation import runner as evaluation
-from .document import Document
-from .errors import QuotesError
-from .extractor import Extractor, Result
-from .output import render_html, speakers, write_csv, write_jsonl
+from quotes.document import Document
+from quotes.extractor import Extractor, Result
+from quotes.output import render_html, speakers, write_csv, write_jsonl
+
 
 Item = Union[tuple[str, str], Document]
 
 
 class Failure(Exception):
     """An input that could not be read; the run reports it and goes on."""
+
+
+def register(commands: Any) -> None:
+    """Add ``quotes extract``."""
+    extract = commands.add_parser("extract", help="extract quotes from texts")
+    extract.add_argument("paths", nargs="*", help="text files, directories or - for stdin (default: stdin)")
+    extract.add_argument("--input-format", choices=("text", "jsonl", "conllu"), default="text",
+                         help="text: each file one document; jsonl: one {\"id\", \"text\"} per line; conllu: parsed input")
+    extract.add_argument("--format", choices=("jsonl", "csv", "html", "speakers"), default="jsonl")
+    extract.add_argument("-o", "--output", help="output file (default: stdout)")
+    extract.add_argument("--model", help="model directory or name (stanza:de, stanza:de-hdt, compact)")
+    extract.add_argument("--cache", help="parse-cache directory (re-runs skip parsing)")
+    extract.add_argument("--batch-size", type=int, default=32, help="documents per parser call")
+    extract.add_argument(
+        "--jobs", type=int, help="use N cores: N worker processes (one thread each), each loading the model once; "
+        "without it, one process with torch's default threads"
+    )
+    extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    extract.set_defaults(run=run)
 
 
 def _lines(name: str) -> Iterator[str]:
@@ -100,7 +116,7 @@ def _conllu_document(source: str, name: str, first_line: int, block: list[str]) 
         return Failure(f"{source} (document starting at line {first_line}): {error}")
 
 
-def _run_extract(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     extractor = Extractor(args.model, cache=args.cache)
     if args.jobs == 1:
         import torch
@@ -150,77 +166,3 @@ def _run_extract(args: argparse.Namespace) -> int:
             print(f"  {failure}", file=sys.stderr)
         return 1
     return 0
-
-
-def _run_models(args: argparse.Namespace) -> int:
-    from .parsing import describe_models, download_models
-
-    if args.models_command == "list":
-        print(describe_models())
-    elif args.models_command == "download":
-        download_models(args.package)
-    elif args.models_command == "train":
-        from .models import train
-
-        return train.main(args.train_args)
-    return 0
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="quotes", description="Find quotations in German text and say who said them.")
-    parser.add_argument("--version", action="version", version=f"quotes {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
-
-    extract = commands.add_parser("extract", help="extract quotes from texts")
-    extract.add_argument("paths", nargs="*", help="text files, directories or - for stdin (default: stdin)")
-    extract.add_argument("--input-format", choices=("text", "jsonl", "conllu"), default="text",
-                         help="text: each file one document; jsonl: one {\"id\", \"text\"} per line; conllu: parsed input")
-    extract.add_argument("--format", choices=("jsonl", "csv", "html", "speakers"), default="jsonl")
-    extract.add_argument("-o", "--output", help="output file (default: stdout)")
-    extract.add_argument("--model", help="model directory or name (stanza:de, stanza:de-hdt, compact)")
-    extract.add_argument("--cache", help="parse-cache directory (re-runs skip parsing)")
-    extract.add_argument("--batch-size", type=int, default=32, help="documents per parser call")
-    extract.add_argument(
-        "--jobs", type=int, help="use N cores: N worker processes (one thread each), each loading the model once; "
-        "without it, one process with torch's default threads"
-    )
-    extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    extract.set_defaults(run=_run_extract)
-
-    models = commands.add_parser("models", help="list, download or train parsing models")
-    models_commands = models.add_subparsers(dest="models_command", required=True)
-    models_commands.add_parser("list", help="installed models, their scores and the default")
-    download = models_commands.add_parser("download", help="download stanza's official German models")
-    download.add_argument("--package", default="default", choices=("default", "hdt", "gsd"))
-    train = models_commands.add_parser(
-        "train", add_help=False, help="train the compact pipeline from CoNLL-U (see quotes/models/README.md)"
-    )  # its own --help comes from the trainer
-    train.add_argument("train_args", nargs=argparse.REMAINDER)
-    models.set_defaults(run=_run_models)
-
-    evaluation.register(commands)
-    catalog.register(commands)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args, extra = parser.parse_known_args(argv)
-    if getattr(args, "models_command", None) == "train":
-        args.train_args = extra + args.train_args  # the trainer parses its own options
-    elif extra:
-        parser.error(f"unrecognized arguments: {' '.join(extra)}")
-    try:
-        return args.run(args)
-    except QuotesError as error:
-        print(f"quotes: {error}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("quotes: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,59 @@
+"""``quotes eval``: measure the extractor on an annotated corpus (see :mod:`quotes.evaluation.runner`)."""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+from typing import Any
+
+from quotes import corpora
+from quotes.evaluation import runner
+
+
+def register(commands: Any) -> None:
+    """Add ``quotes eval``."""
+    parser = commands.add_parser("eval", help="measure the extractor on an annotated corpus")
+    parser.add_argument("--corpus", help=f"one of {', '.join(corpora.CORPORA)} (see `quotes corpora list`)")
+    parser.add_argument("--split", default="dev", help="the split to evaluate (default: dev)")
+    parser.add_argument("--path", help="the corpus directory in its published layout (JSONL: the file)")
+    parser.add_argument("--model", help="model directory or name, as for `quotes extract`")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes (each loads the model once)")
+    parser.add_argument("--types", help="only these quote types, comma-separated (e.g. Direct,Indirect)")
+    parser.add_argument("--json", help="results file (default: eval/results/<corpus>-<split>.json, plus .md)")
+    parser.add_argument("--write-predictions", metavar="DIR", help="write predictions in the corpus format")
+    parser.add_argument("--errors", metavar="FILE.html", help="write an error browser")
+    parser.add_argument("--compare", nargs=2, metavar=("OLD.json", "NEW.json"), help="show the deltas of two results")
+    cache = parser.add_mutually_exclusive_group()
+    cache.add_argument("--cache", help="parse-cache directory (default: $QUOTES_CACHE_DIR/parses or ~/.cache/quotes/parses)")
+    cache.add_argument("--no-cache", action="store_true", help="parse everything afresh")
+    parser.add_argument("--limit", type=int, help="only the first N documents")
+    parser.add_argument("--strict", action="store_true", help="stop at a malformed corpus file instead of skipping it")
+    parser.add_argument("--samples", type=int, default=1000, help="bootstrap samples for the confidence intervals")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.compare:
+        print(runner.compare_files(*args.compare))
+        return 0
+    runner.run(
+        args.corpus,
+        split=args.split,
+        path=args.path,
+        model=args.model,
+        jobs=args.jobs,
+        types=args.types,
+        results_file=args.json,
+        write_predictions=args.write_predictions,
+        errors=args.errors,
+        cache=args.cache,
+        no_cache=args.no_cache,
+        limit=args.limit,
+        strict=args.strict,
+        samples=args.samples,
+        quiet=args.quiet,
+        command="quotes " + shlex.join(sys.argv[1:]) if sys.argv[1:] else "quotes eval",
+    )
+    return 0
