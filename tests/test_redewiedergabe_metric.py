@@ -9,7 +9,7 @@ from support import SHARED_CORPORA
 
 from quotes import corpora
 from quotes.evaluation import redewiedergabe as rw
-from quotes.evaluation.metrics import Annotation
+from quotes.corpora.annotation import Annotation
 
 
 def span(tokens, type="Direct", medium="Speech") -> Annotation:

@@ -30,9 +30,9 @@ from pathlib import Path
 from quotes.corpora import GoldDocument, catalog
 from quotes.corpora import read as read_corpus
 from quotes.models import convert
+from quotes.quote import MEDIA
 
 LEXICON = Path(__file__).resolve().parents[1] / "quotes" / "lexicon"  # where the TSV files live
-MEDIA = ("Speech", "Writing", "Thought", "SW", "ST", "TW")
 MIN_COUNT = 2  # WIKINEWS occurrences needed for a mined entry
 MIN_GEPADE = 5  # GePaDe-only verbs need more evidence and a medium given by hand
 

@@ -1,5 +1,5 @@
 """The official WIKINEWS scorer (GermEval 2023 task 2, ``wikinews-quotes-2024/eval/eval.py``),
-reimplemented on :class:`~quotes.evaluation.metrics.Annotation` records.
+reimplemented on :class:`~quotes.corpora.annotation.Annotation` records.
 
 Its five figures, each as precision, recall and F1, equal eval.py's to rounding (tested against
 the script on the dev and train splits):

@@ -1,7 +1,7 @@
 """Cue and role-noun lexicons for German quotation attribution.
 
 The TSV files next to this module were mined from the WIKINEWS and GePaDe train splits and
-reviewed by hand (see README.md and ``mine.py``). This loader needs only the standard library;
+reviewed by hand (see README.md and ``tools/mine_lexicon.py``). This loader needs only the standard library;
 every table is read once and cached.
 
 >>> cue_verb("mitteilen").particle
