@@ -4,7 +4,8 @@
     python tools/check_identical.py compare DIR   # after it: the same runs, compared with DIR
 
 Documents are fed as raw text (JSONL), exactly as a user would; ``--cache`` keeps the parses so the
-second run skips parsing. ``compare`` lists each quote that differs and exits 1 if any does.
+second run skips parsing. ``compare`` lists each quote that differs and exits 1 if any does, or if
+a quote names a ``rule`` that is not a registered rule function.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from quotes import corpora
+from quotes.rules import RULES
 
 RUNS = (("wikinews", "dev"), ("wikinews", "train"), ("spkatt", "train"), ("redewiedergabe", "main"))
 
@@ -58,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
         out.mkdir(parents=True, exist_ok=True)
         for name, split in runs:
             produced = _extract(name, split, out, args.cache)
+            unregistered = {json.loads(line)["rule"] for line in produced.open(encoding="utf-8")} - set(RULES)
+            if unregistered:
+                changed += 1
+                print(f"{produced.name}: rules that are no registered function: {', '.join(sorted(unregistered))}")
             if args.mode == "compare":
                 differences = _differences(args.directory / produced.name, produced)
                 changed += bool(differences)
