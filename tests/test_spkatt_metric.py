@@ -11,7 +11,7 @@ from support import SHARED_CORPORA
 from quotes import corpora
 from quotes.evaluation import metrics as m
 from quotes.evaluation import spkatt
-from quotes.evaluation.metrics import UNLABELLED, Annotation
+from quotes.corpora.annotation import UNLABELLED, Annotation
 
 
 def event(**parts) -> Annotation:
