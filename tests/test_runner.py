@@ -53,16 +53,19 @@ def arguments(tmp_path: Path, **changes) -> dict:
 
 @needs_corpora
 def test_gold_predictions_score_one_and_results_are_recorded(tmp_path, capsys):
-    results = runner.run(**arguments(tmp_path, errors=str(tmp_path / "errors.html")), factory=GoldExtractor)
+    args = arguments(tmp_path, errors=str(tmp_path / "errors.html"), out=str(tmp_path / "out"))
+    results = runner.run(**args, factory=GoldExtractor)
     written = json.loads((tmp_path / "results.json").read_text())
-    assert written == json.loads(json.dumps(results))
+    assert written == json.loads(json.dumps(results)) == json.loads((tmp_path / "out" / "wikinews-dev.json").read_text())
     for name in ("messages", "roles", "joint", "form", "stwr"):
-        assert written["wikinews"][name] == {"p": 1.0, "r": 1.0, "f1": 1.0}
+        assert written["wikinews"][name] | {"ci": None} == {"p": 1.0, "r": 1.0, "f1": 1.0, "ci": None}
+        assert written["wikinews"][name]["ci"]["f1"] == [1.0, 1.0]
+    assert written["ours"]["exact"]["quote"]["f1"] == written["ours"]["parts"]["speaker"]["f1"] == 1.0
     for key in ("model", "version", "corpus", "split", "documents", "annotations", "command", "date", "checksum"):
         assert key in written
     assert (written["model"], written["documents"], written["failed"]) == ("gold", 6, [])
-    assert written["by_type"]["Direct"]["messages"]["ci"]["f1"] == [1.0, 1.0]
-    assert "| wikinews messages | 100.0 | 100.0 | 100.0 |" in (tmp_path / "results.md").read_text()
+    assert written["ours"]["by_type"]["Direct"]["messages"]["ci"]["f1"] == [1.0, 1.0]
+    assert "| wikinews messages | 100.0 | 100.0 | 100.0 |" in (tmp_path / "out" / "wikinews-dev.md").read_text()
     assert "wikinews joint" in capsys.readouterr().out
     assert "No errors." in (tmp_path / "errors.html").read_text()
 
@@ -95,7 +98,7 @@ def test_types_filter_predictions_writing_and_errors(tmp_path):
 
     args = arguments(tmp_path, types="Direct,Indirect", write_predictions=str(tmp_path / "predictions"), errors=str(tmp_path / "errors.html"))
     results = runner.run(**args, factory=one_quote_short)
-    assert set(results["by_type"]) == {"Direct", "Indirect"} and results["types"] == ["Direct", "Indirect"]
+    assert set(results["ours"]["by_type"]) == {"Direct", "Indirect"} and results["types"] == ["Direct", "Indirect"]
     assert len(list((tmp_path / "predictions").glob("*.json"))) == 6
     page = (tmp_path / "errors.html").read_text()
     assert "false negatives" in page and "<script" not in page
