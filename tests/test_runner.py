@@ -129,3 +129,82 @@ def test_error_browser_escapes_and_groups(tmp_path):
     page = runner.error_browser([(document, gold, predicted)])
     assert "<b>Nein" not in page and "&lt;b&gt;Nein&lt;/b&gt;" in page and "verb&lt;x&gt;" in page
     assert "Direct – false negatives (1)" in page and "Indirect – false positives (1)" in page
+
+
+class Oracle:
+    """An extractor factory whose predictions are the gold annotations (see ``oracle``)."""
+
+    model_id = "gold"
+
+
+@pytest.fixture
+def oracle(monkeypatch):
+    """Predictions are the gold annotations themselves, for any corpus."""
+    monkeypatch.setattr(runner, "predict", lambda extractor, gold: list(gold.annotations))
+    return Oracle
+
+
+def run_gold(oracle, corpus: str, split: str | None, limit: int | None, **options) -> dict:
+    return runner.run(corpus, split=split, limit=limit, samples=20, quiet=True, factory=oracle, **options)
+
+
+@needs_corpora
+def test_nothing_is_written_unless_asked(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    runner.run(**arguments(tmp_path, results_file=None, limit=2), factory=GoldExtractor)
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(QuotesError, match="--update-results records whole splits"):
+        runner.run(**arguments(tmp_path, update_results=True), factory=GoldExtractor)
+
+
+@needs_corpora
+def test_redewiedergabe_reports_tokens_per_type_and_medium(tmp_path, oracle):
+    results = run_gold(oracle, "redewiedergabe", None, 8, results_file=str(tmp_path / "r.json"))
+    written = json.loads((tmp_path / "r.json").read_text())
+    assert written["split"] == "main"
+    tokens = written["redewiedergabe"]["tokens"]
+    assert set(tokens) == {"direct", "indirect", "reported", "free_indirect"}
+    assert all({"p", "r", "f1"} <= tokens[name].keys() for name in tokens)
+    assert set(written["redewiedergabe"]["media"]) == {"speech", "thought", "writing"}
+    assert tokens["direct"]["f1"] == results["redewiedergabe"]["tokens"]["direct"]["f1"] == 1.0
+
+
+@needs_corpora
+def test_spkatt_per_role_and_folds(tmp_path, capsys, oracle):
+    results = run_gold(oracle, "spkatt", "trial", None, k=3)
+    assert set(results["spkatt"]) == {"cues", "roles", "joint", "per_role"}
+    roles = results["spkatt"]["per_role"]
+    assert {"Source", "Addr", "Message", "Topic", "Medium", "Evidence", "PTC"} <= roles.keys()
+    assert roles["Source"]["f1"] == results["spkatt"]["joint"]["f1"] == 1.0
+    report = results["folds"]
+    assert (report["k"], report["trained"], [f["documents"] for f in report["folds"]]) == (3, False, [1, 1, 1])
+    assert report["mean"]["spkatt.joint.f1"] == 1.0 and report["std"]["spkatt.joint.f1"] == 0.0
+    assert "3 folds spkatt.joint.f1" in capsys.readouterr().out
+
+
+def test_folds_are_deterministic_and_balanced():
+    from quotes.corpora.base import GoldDocument
+
+    documents = [GoldDocument(f"d{n:02d}", "", [], []) for n in (5, 3, 9, 1, 7, 2, 8)]
+    assignment = runner.folds(documents, 3)
+    assert assignment == runner.folds(list(documents), 3)
+    assert sorted(i for fold in assignment for i in fold) == list(range(7))
+    assert [len(fold) for fold in assignment] == [3, 2, 2]
+    assert {documents[i].id for i in assignment[0]} == {"d01", "d05", "d09"}  # sorted ids 1,2,3,5,7,8,9: 1st, 4th, 7th
+    with pytest.raises(QuotesError, match="--folds 1"):
+        runner.folds(documents, 1)
+
+
+@needs_corpora
+def test_a_trainer_predicts_each_fold_from_the_other_folds():
+    documents = list(corpora.read("wikinews", "dev", path=WIKINEWS, limit=4))
+    seen = []
+
+    def train(rest):
+        seen.append(sorted(d.id for d in rest))
+        return GoldExtractor
+
+    assignment = runner.folds(documents, 2)
+    runner.predict_folds(documents, assignment, GoldExtractor, train=train, progress=False)
+    for held, rest in zip(assignment, seen):
+        assert set(rest) == {d.id for d in documents} - {documents[i].id for i in held}
