@@ -208,3 +208,12 @@ def test_a_trainer_predicts_each_fold_from_the_other_folds():
     runner.predict_folds(documents, assignment, GoldExtractor, train=train, progress=False)
     for held, rest in zip(assignment, seen):
         assert set(rest) == {d.id for d in documents} - {documents[i].id for i in held}
+
+
+@needs_corpora
+def test_cli_folds_and_json(tmp_path, capsys, oracle):
+    target = tmp_path / "r.json"
+    assert main(["eval", "--corpus", "spkatt", "--split", "trial", "--folds", "3", "--samples", "10", "-q", "--json", str(target)]) == 0
+    written = json.loads(target.read_text())
+    assert written["command"].startswith("quotes ") and written["folds"]["k"] == 3
+    assert "Source" in written["spkatt"]["per_role"] and "3 folds" in capsys.readouterr().out
