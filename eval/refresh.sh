@@ -8,12 +8,12 @@ cd "$(dirname "$0")/.."
 
 declare -A RUNS=(
   [wikinews-dev]="--corpus wikinews --split dev"
-  [wikinews-dev-direct]="--corpus wikinews --split dev --types Direct"
+  [wikinews-dev-Direct]="--corpus wikinews --split dev --types Direct"
   [spkatt-trial]="--corpus spkatt --split trial"
   [spkatt-train]="--corpus spkatt --split train"
   [redewiedergabe-main]="--corpus redewiedergabe --split main"
 )
-ORDER=(wikinews-dev wikinews-dev-direct spkatt-trial spkatt-train redewiedergabe-main)
+ORDER=(wikinews-dev wikinews-dev-Direct spkatt-trial spkatt-train redewiedergabe-main)
 
 for name in "${@:-${ORDER[@]}}"; do
   [[ -n "${RUNS[$name]:-}" ]] || { echo "unknown result $name; one of ${ORDER[*]}" >&2; exit 2; }
