@@ -15,12 +15,21 @@ def register(commands: Any) -> None:
     """Add ``quotes eval``."""
     parser = commands.add_parser("eval", help="measure the extractor on an annotated corpus")
     parser.add_argument("--corpus", help=f"one of {', '.join(corpora.CORPORA)} (see `quotes corpora list`)")
-    parser.add_argument("--split", default="dev", help="the split to evaluate (default: dev)")
+    parser.add_argument("--split", help="the split to evaluate (default: dev, or the corpus's only split)")
     parser.add_argument("--path", help="the corpus directory in its published layout (JSONL: the file)")
     parser.add_argument("--model", help="model directory or name, as for `quotes extract`")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (each loads the model once)")
     parser.add_argument("--types", help="only these quote types, comma-separated (e.g. Direct,Indirect)")
-    parser.add_argument("--json", help="results file (default: eval/results/<corpus>-<split>.json, plus .md)")
+    parser.add_argument("--json", metavar="FILE", help="write the results as JSON to FILE (by default nothing is written)")
+    parser.add_argument("--out", metavar="DIR", help="write <corpus>-<split>.json and .md (the table) into DIR")
+    parser.add_argument(
+        "--update-results", action="store_true",
+        help="refresh the committed results: write <corpus>-<split>.json and .md into the repository's eval/results/",
+    )
+    parser.add_argument(
+        "--folds", type=int, metavar="K",
+        help="cross-validate: documents sorted by id dealt into K folds; per-fold figures, mean and std",
+    )
     parser.add_argument("--write-predictions", metavar="DIR", help="write predictions in the corpus format")
     parser.add_argument("--errors", metavar="FILE.html", help="write an error browser")
     parser.add_argument("--compare", nargs=2, metavar=("OLD.json", "NEW.json"), help="show the deltas of two results")
@@ -46,6 +55,9 @@ def run(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         types=args.types,
         results_file=args.json,
+        out=args.out,
+        update_results=args.update_results,
+        k=args.folds,
         write_predictions=args.write_predictions,
         errors=args.errors,
         cache=args.cache,

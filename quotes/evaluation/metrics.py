@@ -79,34 +79,8 @@ def _assign(weights: np.ndarray) -> list[tuple[int, int]]:
 # --- (a) WIKINEWS / GermEval 2023 task 2 ---------------------------------------------------
 
 WIKINEWS_GROUPS = {"messages": ("quote",), "roles": ROLES, "joint": PARTS}
-"""The macro-averaged WIKINEWS metrics and the parts each pools."""
-
-
-def wikinews_pairs(gold: Sequence[Annotation], predicted: Sequence[Annotation]) -> list[tuple[Annotation | None, Annotation | None]]:
-    """Pair gold and predicted quotes of one document as the published scorer does.
-
-    The weight of a pair is the token F1 of the quote parts, +0.01 when the types agree and
-    +0.001 when the media agree; the assignment maximises the total weight, and pairs with
-    zero overlap stay paired. Quotes left over get ``None`` as partner.
-    """
-    weights = np.array(
-        [
-            [
-                _token_f1(g.tokens("quote"), p.tokens("quote")) + 0.01 * (g.type == p.type) + 0.001 * (g.medium == p.medium)
-                for p in predicted
-            ]
-            for g in gold
-        ]
-    ).reshape(len(gold), len(predicted))
-    pairs: list[tuple[Annotation | None, Annotation | None]] = []
-    paired_gold, paired_predicted = set(), set()
-    for i, j in _assign(weights):
-        pairs.append((gold[i], predicted[j]))
-        paired_gold.add(i)
-        paired_predicted.add(j)
-    pairs += [(g, None) for i, g in enumerate(gold) if i not in paired_gold]
-    pairs += [(None, p) for j, p in enumerate(predicted) if j not in paired_predicted]
-    return pairs
+"""The macro-averaged WIKINEWS metrics and the parts each averages (the scorer itself is
+:mod:`quotes.evaluation.wikinews`)."""
 
 
 def _part_counts(gold: Annotation | None, predicted: Annotation | None, part: str) -> tuple[int, int, int]:
@@ -114,51 +88,6 @@ def _part_counts(gold: Annotation | None, predicted: Annotation | None, part: st
     g = gold.tokens(part) if gold else frozenset()
     p = predicted.tokens(part) if predicted else frozenset()
     return len(g & p), len(p - g), len(g - p)
-
-
-def wikinews_counts(gold: Sequence[Annotation], predicted: Sequence[Annotation]) -> Counts:
-    """Per-document counts of the WIKINEWS metric.
-
-    For each group (messages, roles, joint, and each single part) and each pair, the token
-    TP/FP/FN of the group's parts are pooled (summed) within the pair; the pair's precision
-    TP/(TP+FP) is added to the average unless nothing was predicted for the group, its recall
-    TP/(TP+FN) unless there is no gold. Unpaired quotes are pairs with an empty side, so they
-    add precision 0 (a spurious prediction) or recall 0 (a missed quote).
-    Form (type) and STWR (medium): a pair with equal labels is correct.
-    """
-    counts: Counts = Counter()
-    groups = {**WIKINEWS_GROUPS, **{f"part.{part}": (part,) for part in PARTS}}
-    for g, p in wikinews_pairs(gold, predicted):
-        per_part = {part: _part_counts(g, p, part) for part in PARTS}
-        for name, parts in groups.items():
-            tp = sum(per_part[part][0] for part in parts)
-            fp = sum(per_part[part][1] for part in parts)
-            fn = sum(per_part[part][2] for part in parts)
-            if tp + fp:
-                counts[f"{name}.p_sum"] += tp / (tp + fp)
-                counts[f"{name}.p_n"] += 1
-            if tp + fn:
-                counts[f"{name}.r_sum"] += tp / (tp + fn)
-                counts[f"{name}.r_n"] += 1
-        for name, label in (("form", "type"), ("stwr", "medium")):
-            counts[f"{name}.correct"] += bool(g and p and getattr(g, label) == getattr(p, label))
-            counts[f"{name}.predicted"] += p is not None
-            counts[f"{name}.gold"] += g is not None
-    return counts
-
-
-def wikinews_scores(counts: Mapping[str, float]) -> dict[str, PRF]:
-    """Messages, Roles, Joint (macro over pairs), Form and STWR (micro: correct labels over all
-    predicted resp. gold quotes, so unpaired quotes count as errors), and ``part.<name>``."""
-    scores = {
-        name: PRF(ratio(counts.get(f"{name}.p_sum", 0), counts.get(f"{name}.p_n", 0)),
-                  ratio(counts.get(f"{name}.r_sum", 0), counts.get(f"{name}.r_n", 0)))
-        for name in (*WIKINEWS_GROUPS, *(f"part.{part}" for part in PARTS))
-    }
-    for name in ("form", "stwr"):
-        correct = counts.get(f"{name}.correct", 0)
-        scores[name] = PRF(ratio(correct, counts.get(f"{name}.predicted", 0)), ratio(correct, counts.get(f"{name}.gold", 0)))
-    return scores
 
 
 # --- (b) SpkAtt 2023 task 1 -----------------------------------------------------------------
@@ -279,38 +208,7 @@ def span_scores(counts: Mapping[str, float], match: str, parts: Sequence[str] = 
     return dict(zip(parts, micro_scores(counts, (f"{match}.{part}" for part in parts)).values()))
 
 
-# --- (d) breakdowns and (e) confidence intervals ----------------------------------------
-
-def all_counts(gold: Sequence[Annotation], predicted: Sequence[Annotation], anchor: str = "quote", spkatt: bool = False) -> Counts:
-    """All metrics' counts for one document (with the SpkAtt metric when ``spkatt``)."""
-    counts = wikinews_counts(gold, predicted)
-    for match in MATCHES:
-        counts += span_counts(gold, predicted, match, anchor)
-    if spkatt:
-        counts += spkatt_counts(gold, predicted)
-    return counts
-
-
-def by_type_counts(gold: Sequence[Annotation], predicted: Sequence[Annotation]) -> dict[str, Counts]:
-    """Per quote type, the WIKINEWS counts on gold and predictions restricted to that type."""
-    return {
-        quote_type: wikinews_counts(filter_types(gold, [quote_type]), filter_types(predicted, [quote_type]))
-        for quote_type in QUOTE_TYPES
-    }
-
-
-def all_scores(counts: Mapping[str, float], parts: Sequence[str] = PARTS, spkatt: bool = False) -> dict[str, dict[str, PRF]]:
-    """The scores of :func:`all_counts`, by metric family, with per-part scores for ``parts``
-    only (the parts the corpus annotates: a part it never has cannot be scored)."""
-    wikinews = wikinews_scores(counts)
-    scores = {
-        "wikinews": {name: prf for name, prf in wikinews.items() if not name.startswith("part.") or name[5:] in parts},
-        **{match: span_scores(counts, match, parts) for match in MATCHES},
-    }
-    if spkatt:
-        scores["spkatt"] = spkatt_scores(counts)
-    return scores
-
+# --- (d) confidence intervals ---------------------------------------------------------
 
 def bootstrap(
     documents: Sequence[Mapping[str, float]],
@@ -337,13 +235,3 @@ def bootstrap(
             values.setdefault(name, []).append(value)
     tail = (1 - level) / 2 * 100
     return {name: (float(np.percentile(v, tail)), float(np.percentile(v, 100 - tail))) for name, v in values.items()}
-
-
-def flatten(scores: Mapping[str, Mapping[str, PRF]]) -> dict[str, float]:
-    """``{"wikinews.messages.f1": …}``: the scores as flat names, e.g. for :func:`bootstrap`."""
-    return {
-        f"{family}.{name}.{key}": value
-        for family, metrics in scores.items()
-        for name, prf in metrics.items()
-        for key, value in prf.to_dict().items()
-    }

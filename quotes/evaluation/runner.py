@@ -1,8 +1,15 @@
 """`quotes eval`: parse a corpus split (with the parse cache), extract, score, report.
 
-Results go to ``eval/results/<corpus>-<split>.json`` and ``.md`` (or ``--json FILE``) with
-the command, model, package version, corpus checksum and date, so a number can be traced to
-exactly what produced it.
+The figures (:func:`score`): ``wikinews`` holds the official WIKINEWS scorer's five figures
+(:mod:`quotes.evaluation.wikinews`, equal to eval.py), for every corpus; ``spkatt`` the SpkAtt
+task-1 figures and ``spkatt.per_role``; ``redewiedergabe`` the corpus's token measure per type
+and medium; ``ours`` the harness's own extras (exact and overlap span matching, per part, per
+type). Every figure has a bootstrap 95 % CI over documents. ``--folds K`` adds per-fold figures.
+
+By default nothing is written: the table is printed. ``--json FILE`` writes the results,
+``--out DIR`` the results and a markdown table, ``--update-results`` refreshes the committed
+``eval/results/``. Results record the command, model, package version, corpus checksum and
+date, so a number can be traced to exactly what produced it.
 """
 
 from __future__ import annotations
@@ -12,19 +19,26 @@ import html
 import json
 import sys
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
+import numpy as np
 from tqdm import tqdm
 
 from quotes import corpora
 from quotes.corpora import GoldDocument, ReadReport, annotation_of
 from quotes.corpora.annotation import Annotation
+from quotes.corpora import catalog
 from quotes.corpora.catalog import Corpus, cache_home, checksum
 from quotes.errors import QuotesError
 from quotes.evaluation import metrics as m
+from quotes.evaluation import redewiedergabe as rw
+from quotes.evaluation import spkatt
+from quotes.evaluation import wikinews as official
 from quotes.parallel import pool_map
+from quotes.quote import QUOTE_TYPES
 
 RESULTS = Path("eval") / "results"
 HEADLINE = ("messages", "roles", "joint", "form", "stwr")
@@ -78,79 +92,217 @@ def predict_all(
 
 # --- scoring --------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Measure:
+    """One family of figures: where it goes in the results (``path``), how a document is
+    counted (``counts(gold, predicted)``, additive) and how summed counts are scored."""
+
+    path: tuple[str, ...]
+    counts: Callable[[Sequence[Annotation], Sequence[Annotation]], Counter]
+    scores: Callable[[Mapping[str, float]], Mapping[str, m.PRF]]
+    headline: bool = False
+    """Reported per fold by ``--folds``."""
+
+
+def measures(entry: Corpus) -> list[Measure]:
+    """The measures of a corpus: the official WIKINEWS figures (every corpus), our extras under
+    ``ours``, and the corpus's own measure (SpkAtt: cues/roles/joint and per role;
+    Redewiedergabe: tokens per type and medium)."""
+    exact, overlap = (partial(m.span_counts, match=match, anchor=entry.anchor) for match in ("exact", "overlap"))
+    found = [
+        Measure(("wikinews",), official.document_counts, official.scores, headline=True),
+        Measure(("ours", "parts"), official.document_counts, partial(official.part_scores, parts=entry.parts)),
+        Measure(("ours", "exact"), exact, partial(m.span_scores, match="exact", parts=entry.parts)),
+        Measure(("ours", "overlap"), overlap, partial(m.span_scores, match="overlap", parts=entry.parts)),
+    ]
+    if entry.format == "spkatt-json":
+        found += [
+            Measure(("spkatt",), m.spkatt_counts, m.spkatt_scores, headline=True),
+            Measure(("spkatt", "per_role"), spkatt.document_counts, spkatt.named_scores),
+        ]
+    if entry.format == "redewiedergabe-tsv":
+        found += [
+            Measure(("redewiedergabe", "tokens"), rw.document_counts, partial(_select, rw.scores, rw.STWR_TYPES), headline=True),
+            Measure(("redewiedergabe", "media"), rw.document_counts, partial(_select, rw.scores, rw.STWR_MEDIA)),
+            Measure(("redewiedergabe", "type_medium"), rw.document_counts,
+                    partial(_select, rw.scores, rw.FIGURES[len(rw.STWR_TYPES) + len(rw.STWR_MEDIA):])),
+        ]
+    return found
+
+
+def _select(scores: Callable[[Mapping[str, float]], Mapping[str, m.PRF]], names: Sequence[str], counts: Mapping[str, float]) -> dict[str, m.PRF]:
+    """The figures ``names`` of ``scores(counts)``."""
+    scored = scores(counts)
+    return {name: scored[name] for name in names}
+
+
 def score(
     entry: Corpus,
     golds: Sequence[Sequence[Annotation]],
     predictions: Sequence[Sequence[Annotation]],
     types: Sequence[str] | None = None,
     samples: int = 1000,
+    headline_only: bool = False,
 ) -> dict[str, Any]:
-    """All metrics with bootstrap 95 % CIs over documents, and the breakdown per quote type.
+    """Every measure of the corpus (:func:`measures`) with bootstrap 95 % CIs over documents
+    (none when ``samples`` is 0), and ours per quote type (labelled corpora).
 
-    ``types`` restricts gold and predictions to those quote types. Scores are fractions.
+    ``types`` restricts gold and predictions to those quote types; ``headline_only`` scores the
+    headline measures only. Scores are fractions.
     """
     if types and not entry.labelled:
         raise QuotesError(f"corpus {entry.name} has no quote types; leave out --types")
-    spkatt = entry.format == "spkatt-json"
     golds = [m.filter_types(g, types) for g in golds]
     predictions = [m.filter_types(p, types) for p in predictions]
-    documents = [m.all_counts(g, p, entry.anchor, spkatt) for g, p in zip(golds, predictions)]
-
-    def flat(counts: Mapping[str, float]) -> dict[str, float]:
-        return m.flatten(m.all_scores(counts, entry.parts, spkatt)) if _any_quotes(counts) else {}
-
-    scores = m.all_scores(sum(documents, Counter()), entry.parts, spkatt)
-    intervals = m.bootstrap(documents, flat, samples)
-    result: dict[str, Any] = {
-        "wikinews": {name: scores["wikinews"][name].to_dict() for name in HEADLINE},
-        "scores": _with_intervals(scores, intervals),
-    }
-    if entry.labelled:
-        per_type = defaultdict(list)
-        for g, p in zip(golds, predictions):
-            for quote_type, counts in m.by_type_counts(g, p).items():
-                per_type[quote_type].append(counts)
-        result["by_type"] = {}
-        for quote_type, counts in per_type.items():
-            if not types or quote_type in types:
-                typed = {"wikinews": {k: v for k, v in m.wikinews_scores(sum(counts, Counter())).items() if k in HEADLINE[:3]}}
-                typed_intervals = m.bootstrap(
-                    counts, lambda c: m.flatten({"wikinews": m.wikinews_scores(c)}) if _any_quotes(c) else {}, samples
-                )
-                result["by_type"][quote_type] = _with_intervals(typed, typed_intervals)["wikinews"] | {
-                    "gold": sum(1 for g in golds for a in g if a.type == quote_type),
-                    "predicted": sum(1 for p in predictions for a in p if a.type == quote_type),
-                }
+    counted: dict[Any, list[Counter]] = {}
+    result: dict[str, Any] = {}
+    for measure in measures(entry):
+        if headline_only and not measure.headline:
+            continue
+        if measure.counts not in counted:
+            counted[measure.counts] = [measure.counts(g, p) for g, p in zip(golds, predictions)]
+        _place(result, measure.path, _scored(counted[measure.counts], measure.scores, samples))
+    if entry.labelled and not headline_only:
+        result.setdefault("ours", {})["by_type"] = _by_type(golds, predictions, types, samples)
     return result
 
 
-def _any_quotes(counts: Mapping[str, float]) -> bool:
-    """Whether summed counts saw any gold or predicted quote: a bootstrap sample without any
-    has no score (rather than 0) and is left out of the interval."""
-    return counts.get("form.gold", 0) + counts.get("form.predicted", 0) > 0
+def _scored(documents: Sequence[Counter], scores: Callable[[Mapping[str, float]], Mapping[str, m.PRF]], samples: int) -> dict[str, Any]:
+    """``scores`` of the summed counts, each figure with its bootstrap CI."""
+    summed = sum(documents, Counter())
+    figures = {name: prf.to_dict() for name, prf in scores(summed).items()}
+    if samples <= 0:
+        return figures
 
+    def flat(counts: Mapping[str, float]) -> dict[str, float]:
+        # a sample without any quote has no score (rather than 0) and is left out of the interval
+        if not any(counts.values()):
+            return {}
+        return {f"{name}.{key}": value for name, prf in scores(counts).items() for key, value in prf.to_dict().items()}
 
-def _with_intervals(scores: Mapping[str, Mapping[str, m.PRF]], intervals: Mapping[str, tuple[float, float]]) -> dict[str, Any]:
+    intervals = m.bootstrap(documents, flat, samples)
     return {
-        family: {
-            name: prf.to_dict() | {"ci": {key: list(intervals.get(f"{family}.{name}.{key}", (0.0, 0.0))) for key in ("p", "r", "f1")}}
-            for name, prf in metrics.items()
+        name: prf | {"ci": {key: list(intervals.get(f"{name}.{key}", (0.0, 0.0))) for key in ("p", "r", "f1")}}
+        for name, prf in figures.items()
+    }
+
+
+def _place(results: dict[str, Any], path: Sequence[str], figures: Mapping[str, Any]) -> None:
+    """Put ``figures`` at ``path`` of the nested results (beside what is there already)."""
+    target = results
+    for key in path:
+        target = target.setdefault(key, {})
+    target.update(figures)
+
+
+def _by_type(golds: Sequence[Sequence[Annotation]], predictions: Sequence[Sequence[Annotation]], types: Sequence[str] | None, samples: int) -> dict[str, Any]:
+    """Ours: Messages, Roles and Joint per quote type, by the official pairing and averaging on
+    gold and predictions restricted to that type (a quote of another predicted type is then
+    neither a hit nor an error of this type; Form and STWR are left out, a type is given)."""
+    result = {}
+    for quote_type in QUOTE_TYPES:
+        if types and quote_type not in types:
+            continue
+        typed_golds = [m.filter_types(g, [quote_type]) for g in golds]
+        typed_predictions = [m.filter_types(p, [quote_type]) for p in predictions]
+        if not any(typed_golds) and not any(typed_predictions):
+            continue
+        documents = [official.document_counts(g, p) for g, p in zip(typed_golds, typed_predictions)]
+        result[quote_type] = _scored(documents, partial(_select, official.scores, HEADLINE[:3]), samples) | {
+            "gold": sum(map(len, typed_golds)),
+            "predicted": sum(map(len, typed_predictions)),
         }
-        for family, metrics in scores.items()
+    return result
+
+
+# --- cross-validation -----------------------------------------------------------------------
+
+Trainer = Callable[[Sequence[GoldDocument]], Callable[[], Any]]
+"""The hook for a trained component: given the training documents of a fold, the extractor
+factory that predicts its held-out documents. No component is trained yet (``None``)."""
+
+
+def folds(documents: Sequence[GoldDocument], k: int) -> list[list[int]]:
+    """``k`` deterministic folds (document indices): the documents sorted by id are dealt out
+    in turn, the i-th of them to fold ``i mod k``; the same ids give the same folds, whatever
+    the reading order."""
+    if not 2 <= k <= len(documents):
+        raise QuotesError(f"--folds {k}: need 2 ≤ K ≤ the number of documents ({len(documents)})")
+    ordered = sorted(range(len(documents)), key=lambda i: documents[i].id)
+    return [sorted(ordered[fold::k]) for fold in range(k)]
+
+
+def predict_folds(
+    documents: Sequence[GoldDocument],
+    assignment: Sequence[Sequence[int]],
+    factory: Callable[[], Any],
+    train: Trainer | None = None,
+    jobs: int = 1,
+    progress: bool = True,
+) -> list[Prediction]:
+    """Predictions for all documents, each fold's by the extractor trained on the other folds
+    (``train``); without ``train`` nothing is trained, so one extractor predicts every fold."""
+    if train is None:
+        return predict_all(documents, factory, jobs, progress)
+    outcomes: list[Prediction] = [([], None)] * len(documents)
+    for held in assignment:
+        rest = [d for i, d in enumerate(documents) if i not in set(held)]
+        fold_outcomes = predict_all([documents[i] for i in held], train(rest), jobs, progress)
+        for i, outcome in zip(held, fold_outcomes):
+            outcomes[i] = outcome
+    return outcomes
+
+
+def fold_report(
+    entry: Corpus,
+    documents: Sequence[GoldDocument],
+    predictions: Sequence[Sequence[Annotation]],
+    assignment: Sequence[Sequence[int]],
+    types: Sequence[str] | None = None,
+) -> dict[str, Any]:
+    """The headline figures of every fold, and their mean and sample standard deviation."""
+    per_fold = []
+    for number, held in enumerate(assignment):
+        scored = score(entry, [documents[i].annotations for i in held], [predictions[i] for i in held], types, 0, headline_only=True)
+        per_fold.append({"fold": number, "documents": len(held), **scored})
+    flat = [flat_results(fold) for fold in per_fold]
+    names = list(flat[0])
+    return {
+        "k": len(assignment),
+        "assignment": "documents sorted by id, the i-th to fold i mod K",
+        "trained": False,
+        "folds": per_fold,
+        "mean": {name: float(np.mean([f[name] for f in flat])) for name in names},
+        "std": {name: float(np.std([f[name] for f in flat], ddof=1)) for name in names},
     }
 
 
 # --- reports --------------------------------------------------------------------------------
 
+MEASURE_KEYS = ("wikinews", "spkatt", "redewiedergabe", "ours")
+"""The result keys that hold figures, in report order."""
+
+
+def _rows(results: Mapping[str, Any]) -> Iterable[tuple[str, Mapping[str, Any]]]:
+    """(name, figure) for every P/R/F1 figure of the results, e.g. ``("wikinews messages", …)``."""
+
+    def walk(prefix: str, node: Any) -> Iterable[tuple[str, Mapping[str, Any]]]:
+        if isinstance(node, Mapping) and {"p", "r", "f1"} <= node.keys():
+            yield prefix, node
+        elif isinstance(node, Mapping):
+            for key, value in node.items():
+                yield from walk(f"{prefix} {key}".strip(), value)
+
+    for key in MEASURE_KEYS:
+        yield from walk(key, results.get(key, {}))
+    yield from walk("", results.get("scores", {}))  # result files from before issue #20
+
+
 def table(results: Mapping[str, Any], markdown: bool = False) -> str:
-    """The scores as a readable table (plain text, or markdown), percentages with 95 % CIs."""
-    rows: list[tuple[str, ...]] = []
-    for family, metrics in results["scores"].items():
-        for name, prf in metrics.items():
-            rows.append((f"{family} {name}", *_cells(prf)))
-    for quote_type, prf in results.get("by_type", {}).items():
-        for name in HEADLINE[:3]:
-            rows.append((f"type {quote_type} {name} ({prf['gold']} gold, {prf['predicted']} pred)", *_cells(prf[name])))
+    """The scores as a readable table (plain text, or markdown), percentages with 95 % CIs.
+    ``wikinews`` rows are the official scorer's figures; ``ours`` rows are the harness's extras."""
+    rows = [(name, *_cells(prf)) for name, prf in _rows(results)]
+    rows += _fold_rows(results.get("folds"))
     header = ("metric", "P", "R", "F1", "F1 95% CI")
     title = (
         f"{results['corpus']} {results['split']}: {results['documents']} documents, {results['annotations']} gold and "
@@ -159,6 +311,7 @@ def table(results: Mapping[str, Any], markdown: bool = False) -> str:
     )
     if markdown:
         lines = [f"# {title}", "", f"Command: `{results['command']}` ({results['date']}, quotes {results['version']})", ""]
+        lines += ["`wikinews` rows: the official WIKINEWS scorer's figures; `ours` rows: the harness's extras.", ""]
         lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         lines += ["| " + " | ".join(row) + " |" for row in rows]
         return "\n".join(lines) + "\n"
@@ -168,14 +321,27 @@ def table(results: Mapping[str, Any], markdown: bool = False) -> str:
     return "\n".join(lines)
 
 
+def _fold_rows(report: Mapping[str, Any] | None) -> list[tuple[str, str, str, str, str]]:
+    """Per headline F1: the mean ± std over folds, then each fold's value."""
+    if not report:
+        return []
+    rows = []
+    for name, mean in report["mean"].items():
+        if name.endswith(".f1"):
+            values = " ".join(f"{100 * flat_results(fold)[name]:.1f}" for fold in report["folds"])
+            rows.append((f"{report['k']} folds {name}", "", "", f"{100 * mean:.1f}", f"± {100 * report['std'][name]:.1f} ({values})"))
+    return rows
+
+
 def _cells(prf: Mapping[str, Any]) -> tuple[str, str, str, str]:
-    low, high = prf.get("ci", {}).get("f1", (0.0, 0.0))
-    return f"{100 * prf['p']:.1f}", f"{100 * prf['r']:.1f}", f"{100 * prf['f1']:.1f}", f"[{100 * low:.1f}, {100 * high:.1f}]"
+    interval = prf.get("ci", {}).get("f1")
+    shown = f"[{100 * interval[0]:.1f}, {100 * interval[1]:.1f}]" if interval else ""
+    return f"{100 * prf['p']:.1f}", f"{100 * prf['r']:.1f}", f"{100 * prf['f1']:.1f}", shown
 
 
 def compare(old: Mapping[str, Any], new: Mapping[str, Any]) -> str:
     """The change of every score two result files share, in percentage points."""
-    before, after = _flat_results(old), _flat_results(new)
+    before, after = flat_results(old), flat_results(new)
     lines = [f"{'metric':40} {'old':>6} {'new':>6} {'delta':>7}"]
     for name in (n for n in after if n in before):
         delta = 100 * (after[name] - before[name])
@@ -183,14 +349,11 @@ def compare(old: Mapping[str, Any], new: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _flat_results(results: Mapping[str, Any]) -> dict[str, float]:
-    flat = {}
-    for family, metrics in results.get("scores", {}).items():
-        for name, prf in metrics.items():
-            flat.update({f"{family}.{name}.{key}": prf[key] for key in ("p", "r", "f1")})
-    for quote_type, prf in results.get("by_type", {}).items():
-        flat.update({f"type.{quote_type}.{name}.f1": prf[name]["f1"] for name in HEADLINE[:3]})
-    return flat
+def flat_results(results: Mapping[str, Any]) -> dict[str, float]:
+    """Every figure as ``"wikinews.messages.f1": value``."""
+    return {
+        f"{name.replace(' ', '.')}.{key}": prf[key] for name, prf in _rows(results) for key in ("p", "r", "f1")
+    }
 
 
 def error_browser(items: Iterable[tuple[GoldDocument, Sequence[Annotation], Sequence[Annotation]]], anchor: str = "quote") -> str:
@@ -258,12 +421,14 @@ def _text(document: GoldDocument, positions: Sequence[int]) -> str:
 
 def run(
     corpus: str | None,
-    split: str = "dev",
+    split: str | None = None,
     path: str | None = None,
     model: str | None = None,
     jobs: int = 1,
     types: str | None = None,
     results_file: str | None = None,
+    out: str | None = None,
+    update_results: bool = False,
     write_predictions: str | None = None,
     errors: str | None = None,
     cache: str | None = None,
@@ -271,25 +436,29 @@ def run(
     limit: int | None = None,
     strict: bool = False,
     samples: int = 1000,
+    k: int | None = None,
     quiet: bool = False,
     command: str = "quotes eval",
     factory: Callable[[], Any] | None = None,
+    train: Trainer | None = None,
 ) -> dict[str, Any]:
-    """Evaluate on ``split`` of ``corpus``: read, extract, score, print the table, write the results.
+    """Evaluate on ``split`` of ``corpus`` (default: dev, or the corpus's only split): read,
+    extract, score, print the table; write files only where asked.
 
-    ``types`` is a comma-separated list of quote types; ``results_file`` the results JSON (default
-    ``eval/results/<corpus>-<split>.json``, plus ``.md``); ``command`` what the results record as
-    the command that produced them; ``factory`` builds the extractor (tests pass a fake).
+    ``types`` is a comma-separated list of quote types; ``results_file`` a results JSON;
+    ``out`` a directory for ``<corpus>-<split>.json`` and ``.md``; ``update_results`` writes
+    them into the repository's ``eval/results/`` (the committed results); ``k`` cross-validates
+    on that many folds (``train`` is the hook for a trained component, :data:`Trainer`);
+    ``command`` what the results record as the command that produced them; ``factory`` builds
+    the extractor (tests pass a fake).
     """
     if not corpus:
         raise QuotesError("quotes eval: give --corpus NAME (or --compare OLD.json NEW.json)")
     entry = corpora.corpus(corpus)
-    wanted = [t.strip() for t in types.split(",")] if types else None
-    if wanted:
-        try:
-            m.filter_types([], wanted)  # an unknown type name is an error before any work
-        except ValueError as error:
-            raise QuotesError(f"--types: {error}") from None
+    split = split or ("dev" if "dev" in entry.splits else next(iter(entry.splits)))
+    if update_results and limit:
+        raise QuotesError("--update-results records whole splits; leave out --limit")
+    wanted = _wanted_types(types)
     report = ReadReport()
     documents = list(corpora.read(entry.name, split, path, strict, report, limit))
     print(report.summary(), file=sys.stderr)
@@ -297,21 +466,43 @@ def run(
         from quotes.extractor import Extractor
 
         factory = partial(Extractor, model=model, cache=None if no_cache else (cache or cache_home() / "parses"))
-    outcomes = predict_all(documents, factory, jobs, progress=not quiet)
+    assignment = folds(documents, k) if k else None
+    outcomes = predict_folds(documents, assignment or [], factory, train if k else None, jobs, progress=not quiet)
+    predictions = _predictions(documents, outcomes)
+    model_id = _model_id(model) if isinstance(factory, partial) else getattr(factory, "model_id", "custom")
+    failed = [error for _, error in outcomes if error]
+    results = _describe(entry, split, path, report, predictions, failed, limit, types, model_id, command)
+    results |= score(entry, [d.annotations for d in documents], predictions, wanted, samples)
+    if assignment:
+        results["folds"] = fold_report(entry, documents, predictions, assignment, wanted) | {"trained": train is not None}
+    print(table(results))
+    stem = f"{entry.name}-{split}" + (f"-{types.replace(',', '-')}" if types else "") + (f"-{k}folds" if k else "")
+    directory = catalog.REPOSITORY_ROOT / RESULTS if update_results else (Path(out) if out else None)
+    _write_outputs(entry, documents, predictions, results, results_file, directory and directory / f"{stem}.json")
+    _write_extras(entry, documents, predictions, write_predictions, errors)
+    return results
+
+
+def _wanted_types(types: str | None) -> list[str] | None:
+    """The ``--types`` list; an unknown type name is an error before any work."""
+    wanted = [t.strip() for t in types.split(",")] if types else None
+    if wanted:
+        try:
+            m.filter_types([], wanted)
+        except ValueError as error:
+            raise QuotesError(f"--types: {error}") from None
+    return wanted
+
+
+def _predictions(documents: Sequence[GoldDocument], outcomes: Sequence[Prediction]) -> list[list[Annotation]]:
+    """The predicted annotations; failed documents are reported (and predict nothing), a run
+    where every document failed is a setup problem (e.g. no model), not a score of 0."""
     failed = [error for _, error in outcomes if error]
     for error in failed:
         print(f"failed: {error}", file=sys.stderr)
-    if documents and len(failed) == len(documents):  # a setup problem (e.g. no model), not a score of 0
+    if documents and len(failed) == len(documents):
         raise QuotesError(f"every document failed; the first: {failed[0]}")
-    predictions = [annotations for annotations, _ in outcomes]
-    model_id = _model_id(model) if isinstance(factory, partial) else getattr(factory, "model_id", "custom")
-    results = _describe(entry, split, path, report, predictions, failed, limit, types, model_id, command)
-    results |= score(entry, [d.annotations for d in documents], predictions, wanted, samples)
-    print(table(results))
-    stem = f"{entry.name}-{split}" + (f"-{types.replace(',', '-')}" if types else "")
-    target = Path(results_file) if results_file else RESULTS / f"{stem}.json"
-    _write_outputs(entry, documents, predictions, results, target, write_predictions, errors)
-    return results
+    return [annotations for annotations, _ in outcomes]
 
 
 def _describe(
@@ -367,14 +558,30 @@ def _write_outputs(
     documents: Sequence[GoldDocument],
     predictions: Sequence[Sequence[Annotation]],
     results: Mapping[str, Any],
-    target: Path,
+    results_file: str | None,
+    stem: Path | None,
+) -> None:
+    """The results JSON at ``results_file``, and JSON plus markdown table at ``stem`` (.json/.md)."""
+    text = json.dumps(results, ensure_ascii=False, indent=2) + "\n"
+    if results_file:
+        Path(results_file).parent.mkdir(parents=True, exist_ok=True)
+        Path(results_file).write_text(text, encoding="utf-8")
+        print(f"results: {results_file}", file=sys.stderr)
+    if stem:
+        stem.parent.mkdir(parents=True, exist_ok=True)
+        stem.write_text(text, encoding="utf-8")
+        stem.with_suffix(".md").write_text(table(results, markdown=True), encoding="utf-8")
+        print(f"results: {stem} and {stem.with_suffix('.md')}", file=sys.stderr)
+
+
+def _write_extras(
+    entry: Corpus,
+    documents: Sequence[GoldDocument],
+    predictions: Sequence[Sequence[Annotation]],
     write_predictions: str | None,
     errors: str | None,
 ) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    target.with_suffix(".md").write_text(table(results, markdown=True), encoding="utf-8")
-    print(f"results: {target} and {target.with_suffix('.md')}", file=sys.stderr)
+    """The predictions in the corpus format (for its own scorer) and the error browser, if asked."""
     if write_predictions:
         written = corpora.write_predictions(entry.name, list(zip(documents, predictions)), Path(write_predictions))
         print(f"predictions: {len(written)} file(s) in {write_predictions}", file=sys.stderr)

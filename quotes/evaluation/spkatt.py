@@ -35,6 +35,12 @@ from quotes.evaluation.metrics import (
 LABELS = SPKATT_CUE_PARTS + SPKATT_ROLE_PARTS
 """The parts scored, cue labels first."""
 
+NAMES = {
+    "cue": "Cue", "ptc": "PTC", "speaker": "Source", "quote": "Message",
+    "addressee": "Addr", "topic": "Topic", "medium": "Medium", "evidence": "Evidence",
+}
+"""Part name → the task's label name."""
+
 
 def document_counts(gold: Sequence[Annotation], predicted: Sequence[Annotation]) -> Counts:
     """One document's token counts per label: ``spkatt.<part>.tp``/``.fp``/``.fn``."""
@@ -49,3 +55,8 @@ def document_counts(gold: Sequence[Annotation], predicted: Sequence[Annotation])
 def scores(counts: Mapping[str, float]) -> dict[str, PRF]:
     """P/R/F1 per label (part name → PRF) from counts summed over documents."""
     return dict(zip(LABELS, micro_scores(counts, (f"spkatt.{part}" for part in LABELS)).values()))
+
+
+def named_scores(counts: Mapping[str, float]) -> dict[str, PRF]:
+    """:func:`scores` keyed by the task's label names (``Cue``, ``PTC``, ``Source``, …)."""
+    return {NAMES[part]: prf for part, prf in scores(counts).items()}

@@ -37,11 +37,53 @@ def parsed(parser, documents):
     return result, statistics.median(seconds)
 
 
-def test_parse_throughput(benchmark, parser, documents):
+ROUNDS = 3
+
+
+def _alternating_medians(first, second, rounds=ROUNDS):
+    """Median seconds of ``first()`` and of ``second()``, run in turn ``rounds`` times: on a
+    shared machine a neighbour's load slows single runs at random, alternating spreads it."""
+    times = [[], []]
+    for _ in range(rounds):
+        for number, work in enumerate((first, second)):
+            started = time.perf_counter()
+            work()
+            times[number].append(time.perf_counter() - started)
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
+@pytest.fixture(scope="module")
+def plain_stanza(parser):
+    """The bare stanza pipeline the parser wraps (same model and processors): the baseline."""
+    import stanza
+
+    from quotes.parsing import PROCESSORS
+
+    pipeline = stanza.Pipeline(processors=PROCESSORS, logging_level="ERROR", **parser.spec.pipeline_kwargs())
+    pipeline("Vorab geladen.")
+    return lambda texts: pipeline([stanza.Document([], text=text) for text in texts])
+
+
+def test_parse_throughput(benchmark, parser, plain_stanza, documents):
+    """Our parser (stanza plus the compact model's post-processing and conversion to Document)
+    takes at most twice as long as the bare stanza pipeline on the same texts, in the same
+    batches (measured here: 1.55 times, 136 s against 87 s for 3 × 40 documents under load)."""
     sample = documents[:40]
-    result = benchmark.pedantic(lambda: list(parser.parse_many(sample)), rounds=2, iterations=1)
-    tokens = sum(len(d.tokens) for d in result)
-    benchmark.extra_info["tokens_per_second"] = round(tokens / benchmark.stats.stats.mean)
+    texts = [text for _, text in sample]
+
+    def ours():
+        return [d for batch in range(0, len(sample), 32) for d in parser.parse_many(sample[batch:batch + 32])]
+
+    def bare():
+        return [d for batch in range(0, len(texts), 32) for d in plain_stanza(texts[batch:batch + 32])]
+
+    ours_seconds, bare_seconds = benchmark.pedantic(lambda: _alternating_medians(ours, bare), rounds=1, iterations=1)
+    tokens = sum(len(d.tokens) for d in parser.parse_many(sample))
+    benchmark.extra_info.update(
+        tokens_per_second=round(tokens / ours_seconds), stanza_tokens_per_second=round(tokens / bare_seconds),
+        share_of_stanza_throughput=round(bare_seconds / ours_seconds, 3),
+    )
+    assert ours_seconds <= 2.0 * bare_seconds
 
 
 def test_extraction_costs_at_most_five_percent_of_parsing(benchmark, parsed):
@@ -54,12 +96,21 @@ def test_extraction_costs_at_most_five_percent_of_parsing(benchmark, parsed):
     assert extract_seconds <= 0.05 * parse_seconds
 
 
-def test_end_to_end_documents_per_second(benchmark, documents):
+def test_end_to_end_documents_per_second(benchmark, parser, documents):
+    """Extraction end to end (parse, extract, results) takes at most 15 % longer than parsing
+    the same texts alone, measured in turn in the same run."""
     extractor = quotes.Extractor("compact")
     extractor.extract("Vorab geladen.")
     sample = documents[:40]
-    benchmark.pedantic(lambda: list(extractor.pipe(sample)), rounds=2, iterations=1)
-    benchmark.extra_info["documents_per_second"] = round(len(sample) / benchmark.stats.stats.mean, 2)
+    seconds, parse_seconds = benchmark.pedantic(
+        lambda: _alternating_medians(lambda: list(extractor.pipe(sample)), lambda: list(parser.parse_many(sample))),
+        rounds=1, iterations=1,
+    )
+    benchmark.extra_info.update(
+        documents_per_second=round(len(sample) / seconds, 2), parse_documents_per_second=round(len(sample) / parse_seconds, 2),
+        ratio_to_parsing=round(seconds / parse_seconds, 3),
+    )
+    assert seconds <= 1.15 * parse_seconds
 
 
 def _cli_seconds(path, jobs):
@@ -170,12 +221,23 @@ def _conllu(document):
 
 
 def test_evaluation_on_a_warm_parse_cache(benchmark, tmp_path):
+    """``quotes eval`` on 8 WIKINEWS dev documents: the second run, on the parse cache the
+    first one filled, is at least 4 times as fast as the first (in-process, model loading
+    included in the cold run as in a real first run)."""
+    from quotes.evaluation import runner
+
     shared = Path(__file__).resolve().parents[3] / "shared" / "corpora"
     if not (shared / "wikinews-quotes-2024").is_dir():
         pytest.skip("WIKINEWS is not in ../shared/corpora")
-    command = [sys.executable, "-m", "quotes", "eval", "--corpus", "wikinews", "--split", "dev", "--model", "compact",
-               "--cache", str(tmp_path / "cache"), "--json", str(tmp_path / "result.json"), "-q"]
-    subprocess.run(command, check=True, capture_output=True, timeout=3000)  # warms the cache
-    started = time.perf_counter()
-    benchmark.pedantic(lambda: subprocess.run(command, check=True, capture_output=True, timeout=3000), rounds=1, iterations=1)
-    benchmark.extra_info["seconds"] = round(time.perf_counter() - started, 1)
+    options = dict(split="dev", model="compact", cache=str(tmp_path / "cache"), limit=8, samples=100, quiet=True)
+
+    def evaluate():
+        started = time.perf_counter()
+        results = runner.run("wikinews", **options)
+        return time.perf_counter() - started, results
+
+    cold, cold_results = evaluate()
+    warm, warm_results = benchmark.pedantic(evaluate, rounds=1, iterations=1)
+    assert warm_results["wikinews"] == cold_results["wikinews"]
+    benchmark.extra_info.update(cold_seconds=round(cold, 1), warm_seconds=round(warm, 1), speedup=round(cold / warm, 1))
+    assert cold >= 4 * warm

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Refresh the committed results in eval/results/ (the explicit step: a plain `quotes eval`
+# writes nothing into the repository). Each result file records the command that wrote it.
+# Run from the repository root; the parse cache (~/.cache/quotes/parses) makes re-runs quick.
+# Arguments: the results to refresh (default: all), e.g. `eval/refresh.sh wikinews-dev`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+declare -A RUNS=(
+  [wikinews-dev]="--corpus wikinews --split dev"
+  [wikinews-dev-Direct]="--corpus wikinews --split dev --types Direct"
+  [spkatt-trial]="--corpus spkatt --split trial"
+  [spkatt-train]="--corpus spkatt --split train"
+  [redewiedergabe-main]="--corpus redewiedergabe --split main"
+)
+ORDER=(wikinews-dev wikinews-dev-Direct spkatt-trial spkatt-train redewiedergabe-main)
+
+for name in "${@:-${ORDER[@]}}"; do
+  [[ -n "${RUNS[$name]:-}" ]] || { echo "unknown result $name; one of ${ORDER[*]}" >&2; exit 2; }
+  echo "== $name: quotes eval ${RUNS[$name]} --update-results" >&2
+  started=$(date +%s)
+  # shellcheck disable=SC2086
+  python -m quotes eval ${RUNS[$name]} --update-results -q
+  echo "== $name: $(( $(date +%s) - started )) s" >&2
+done
