@@ -202,6 +202,23 @@ class Document:
         return cls(text, tuple(built), tuple(tokens), id, model)
 
     @classmethod
+    def join(cls, text: str, parts: Sequence[Document], id: str | None = None, model: str | None = None) -> Document:
+        """One document of the sentences of ``parts``, in order: documents parsed a piece at a
+        time, each with offsets into the same ``text``."""
+        sentences = []
+        for part in parts:
+            for sentence in part.sentences:
+                tokens: dict[int, dict[str, Any]] = {}
+                for w in sentence.words:
+                    token = tokens.setdefault(w.token, {"start": w.start, "end": w.end, "words": []})
+                    token["words"].append(
+                        {"text": w.text, "lemma": w.lemma, "upos": w.upos, "xpos": w.xpos, "feats": w.feats,
+                         "head": w.head, "deprel": w.deprel, "ner": w.ner}
+                    )
+                sentences.append(list(tokens.values()))
+        return cls.build(text, sentences, id=id, model=model)
+
+    @classmethod
     def from_stanza(
         cls,
         doc: Any,
