@@ -1,14 +1,13 @@
 """Any tree, however malformed (cycles, self-heads, no root, heads out of range), and any text:
 the extractor ends quickly and every span indexes the text exactly (issue #21)."""
 
-import signal
-from contextlib import contextmanager
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quotes.document import Document
 from quotes.extractor import extract_from_document
+
+from support import time_limit
 
 # words the rules react to, so that random trees reach the speaker, clause and phrase walks
 VOCABULARY = [
@@ -49,19 +48,6 @@ DEPRELS = ["nsubj", "nsubj:pass", "obj", "obl", "obl:agent", "conj", "xcomp", "c
            "aux", "aux:pass", "cop", "case", "det", "nmod", "flat", "appos", "punct", "parataxis", "root", "mark", "cc"]
 SEPARATORS = ["", " ", " ", "\n", "\n\n", "\t", "\x00", "\ufeff"]
 
-
-@contextmanager
-def time_limit(seconds):
-    def fail(signum, frame):
-        raise AssertionError(f"no result within {seconds} s: a tree walk does not end")
-
-    previous = signal.signal(signal.SIGALRM, fail)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @st.composite
