@@ -12,7 +12,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from .document import Document, Sentence, Token, Word
 from .errors import QuotesError
-from .extractor import Extractor, Result
+from .extractor import Extractor, Result, check_text
 from .output import speakers, to_dataframe
 from .parsing import Parser
 from .quote import MEDIA, QUOTE_TYPES, Mention, Quote, Span, Speaker
@@ -28,6 +28,7 @@ _default: Extractor | None = None
 def extract(text: str, model: str | None = None) -> list[Quote]:
     """The quotes of one German text, with the default model (see :mod:`quotes.parsing`)."""
     global _default
+    check_text(text)
     if model is not None:
         return Extractor(model).extract(text)
     if _default is None:

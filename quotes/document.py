@@ -71,19 +71,44 @@ class Sentence:
         return self.words[-1].end if self.words else 0
 
     @cached_property
+    def _heads(self) -> tuple[int, ...]:
+        """Each word's head (1-based, 0 for a root) as a tree: a head out of range, a word heading
+        itself and the word with the smallest id in each cycle become roots, so that every walk
+        up :meth:`head` or down :meth:`children` ends. A well-formed tree is returned unchanged."""
+        count = len(self.words)
+        heads = [w.head if 0 < w.head <= count and w.head != position else 0 for position, w in enumerate(self.words, start=1)]
+        state = [0] * (count + 1)  # 0 unvisited, 1 on the current path, 2 known to reach a root
+        state[0] = 2
+        for start in range(1, count + 1):
+            path = []
+            node = start
+            while state[node] == 0:
+                state[node] = 1
+                path.append(node)
+                node = heads[node - 1]
+            if state[node] == 1:  # the path closed a cycle at ``node``
+                cycle = path[path.index(node):]
+                heads[min(cycle) - 1] = 0
+            for visited in path:
+                state[visited] = 2
+        return tuple(heads)
+
+    @cached_property
     def _children(self) -> tuple[tuple[Word, ...], ...]:
         children: list[list[Word]] = [[] for _ in range(len(self.words) + 1)]
-        for word in self.words:
-            if 0 <= word.head <= len(self.words):
-                children[word.head].append(word)
+        for word, head in zip(self.words, self._heads):
+            children[head].append(word)
         return tuple(tuple(c) for c in children)
 
     def word(self, word_id: int) -> Word:
         return self.words[word_id - 1]
 
     def head(self, word: Word) -> Word | None:
-        """The head of ``word``, or None for the root."""
-        return self.words[word.head - 1] if 0 < word.head <= len(self.words) else None
+        """The head of ``word``, or None for a root (see ``_heads`` for malformed trees)."""
+        if not 0 < word.id <= len(self.words) or self.words[word.id - 1] is not word:
+            return self.words[word.head - 1] if 0 < word.head <= len(self.words) else None
+        head = self._heads[word.id - 1]
+        return self.words[head - 1] if head else None
 
     def children(self, word: Word | None) -> tuple[Word, ...]:
         """The dependents of ``word`` (of the virtual root when ``word`` is None)."""
@@ -175,6 +200,23 @@ class Document:
                     )
             built.append(Sentence(s_index, tuple(words)))
         return cls(text, tuple(built), tuple(tokens), id, model)
+
+    @classmethod
+    def join(cls, text: str, parts: Sequence[Document], id: str | None = None, model: str | None = None) -> Document:
+        """One document of the sentences of ``parts``, in order: documents parsed a piece at a
+        time, each with offsets into the same ``text``."""
+        sentences = []
+        for part in parts:
+            for sentence in part.sentences:
+                tokens: dict[int, dict[str, Any]] = {}
+                for w in sentence.words:
+                    token = tokens.setdefault(w.token, {"start": w.start, "end": w.end, "words": []})
+                    token["words"].append(
+                        {"text": w.text, "lemma": w.lemma, "upos": w.upos, "xpos": w.xpos, "feats": w.feats,
+                         "head": w.head, "deprel": w.deprel, "ner": w.ner}
+                    )
+                sentences.append(list(tokens.values()))
+        return cls.build(text, sentences, id=id, model=model)
 
     @classmethod
     def from_stanza(

@@ -68,6 +68,7 @@ class Extractor:
 
     def extract(self, item: str | Document, id: str | None = None) -> list[Quote]:
         """The quotes of one text (parsed here) or of an already parsed :class:`Document`."""
+        check_text(item)
         document = item if isinstance(item, Document) else self.parser.parse(item, id=id)
         return extract_from_document(document)
 
@@ -92,6 +93,7 @@ class Extractor:
                 yield _safely(item.id, item.text, lambda: extract_from_document(item))
                 continue
             doc_id, text = item if isinstance(item, tuple) else (str(number), item)
+            check_text(text)
             batch.append((doc_id, text))
             if len(batch) >= batch_size:
                 yield from self._flush(batch)
@@ -111,6 +113,13 @@ class Extractor:
             return
         for document in documents:
             yield _safely(document.id, document.text, lambda: extract_from_document(document))
+
+
+def check_text(item: object) -> None:
+    """A :class:`TypeError` for anything but a text (``str``) or a :class:`Document`."""
+    if not isinstance(item, (str, Document)):
+        hint = "; decode bytes first: data.decode('utf-8')" if isinstance(item, (bytes, bytearray)) else ""
+        raise TypeError(f"expected a text (str) or a quotes.Document, not {type(item).__name__}{hint}")
 
 
 def _safely(doc_id: str | None, text: str, work: Callable[[], list[Quote]]) -> Result:

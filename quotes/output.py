@@ -85,8 +85,30 @@ def speakers(quotes: Iterable[Quote], by_document: bool = True) -> pd.DataFrame:
         )
         record.update({"first": row["first"]} if by_document else {"documents": len(row["documents"])})
         records.append(record)
-    table = pd.DataFrame(records)
+    columns = [*(["document"] if by_document else []), "speaker", "resolved", "roles", "mentions", "quotes", *QUOTE_TYPES,
+               "first" if by_document else "documents"]
+    table = pd.DataFrame(records, columns=columns)
     return table.sort_values(["quotes", "speaker"], ascending=[False, True], ignore_index=True) if records else table
+
+
+# Cells a spreadsheet would read as a formula (OWASP, "CSV Injection") get a leading apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """``value`` with a leading ``'`` when it is text that starts like a spreadsheet formula."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
+def to_csv(frame: pd.DataFrame, stream: IO[str], header: bool = True) -> None:
+    """A table as CSV for spreadsheets: text cells that start with ``= + - @``, a tab or a
+    carriage return are neutralised (see :func:`neutralise`)."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[column]):
+            safe[column] = safe[column].map(neutralise)
+    safe.to_csv(stream, index=False, header=header)
+    stream.flush()
 
 
 def write_jsonl(quotes: Iterable[Quote], stream: IO[str]) -> None:
@@ -97,8 +119,7 @@ def write_jsonl(quotes: Iterable[Quote], stream: IO[str]) -> None:
 
 
 def write_csv(quotes: Sequence[Quote], stream: IO[str], header: bool = True) -> None:
-    to_dataframe(quotes).to_csv(stream, index=False, header=header)
-    stream.flush()
+    to_csv(to_dataframe(quotes), stream, header=header)
 
 
 _STYLE = """

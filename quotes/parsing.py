@@ -16,6 +16,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import sys
 from dataclasses import dataclass
 from functools import cached_property
@@ -38,7 +39,72 @@ CONTRACTIONS = frozenset(
     "am ans aufs beim durchs fürs hinterm hinters im ins überm übers ums unterm unters vom vorm vors zum zur".split()
 )
 
+# Limits that bound time and memory on any input (README, "Limits"): the parser's memory grows
+# with the square of a sentence's length, so longer sentences are cut for it, and long texts are
+# tokenized and parsed a piece at a time. Offsets always index the whole text.
+MAX_SENTENCE_TOKENS = 200
+PIECE_CHARACTERS = 100_000
+PIECE_SENTENCES = 200
+# A text is tokenized on its own first (to find long sentences) when it is longer than a piece or
+# has a stretch of this many whitespace-separated words without a sentence end or line break.
+SUSPECT_WORDS = 120
+_SENTENCE_ENDS = re.compile(r"[.!?;:]\s|\n")
+
 _notice_shown = False
+
+
+# Characters the parser sees as a space: NUL and the byte-order mark (U+FEFF). Same length, so
+# offsets still index the text as given.
+_AS_SPACE = str.maketrans({"\x00": " ", "\ufeff": " "})
+
+
+def for_parser(text: str) -> str:
+    """``text`` as the tokenizer gets it (see ``_AS_SPACE``)."""
+    return text.translate(_AS_SPACE) if "\x00" in text or "\ufeff" in text else text
+
+
+def _may_be_long(text: str) -> bool:
+    if len(text) > PIECE_CHARACTERS:
+        return True
+    start = 0
+    for match in _SENTENCE_ENDS.finditer(text + "\n"):
+        if match.start() - start > 4 * SUSPECT_WORDS and len(text[start : match.start()].split()) > SUSPECT_WORDS:
+            return True
+        start = match.end()
+    return False
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str]]:
+    """``text`` in pieces of at most about ``PIECE_CHARACTERS``, cut at a paragraph break, a line
+    break or a space where there is one, each with its offset."""
+    start = 0
+    while len(text) - start > PIECE_CHARACTERS:
+        limit = start + PIECE_CHARACTERS
+        cut = max(text.rfind("\n\n", start, limit), -1)
+        if cut <= start + PIECE_CHARACTERS // 2:
+            cut = text.rfind("\n", start, limit)
+        if cut <= start + PIECE_CHARACTERS // 2:
+            cut = text.rfind(" ", start, limit)
+        if cut <= start:
+            cut = limit
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]
+
+
+def _cut(text: str, sentence: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
+    """A sentence in parts of at most ``MAX_SENTENCE_TOKENS`` tokens, each ending after the last
+    comma, semicolon, colon or dash of its second half when it has one."""
+    while len(sentence) > MAX_SENTENCE_TOKENS:
+        cut = MAX_SENTENCE_TOKENS
+        for index in range(MAX_SENTENCE_TOKENS - 1, MAX_SENTENCE_TOKENS // 2, -1):
+            if text[sentence[index][0] : sentence[index][1]] in (",", ";", ":", "–", "-"):
+                cut = index + 1
+                break
+        yield sentence[:cut]
+        sentence = sentence[cut:]
+    if sentence:
+        yield sentence
 
 
 @dataclass(frozen=True)
@@ -172,6 +238,7 @@ class ParseCache:
 
     def __init__(self, directory: str | os.PathLike[str]):
         self.directory = Path(directory).expanduser()
+        self.unwritable = False
 
     @staticmethod
     def key(model: str, text: str, tokens: Sequence[Sequence[tuple[int, int]]] | None = None) -> str:
@@ -189,16 +256,42 @@ class ParseCache:
             data = json.loads(self._path(key).read_text(encoding="utf-8"))
             if data.get("key") != key or data["document"]["text"] != text:
                 return None
-            return Document.from_json(data["document"])
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            document = Document.from_json(data["document"])
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
             return None
+        return document if _well_formed(document) else None
 
     def put(self, key: str, document: Document) -> None:
+        """Store an entry; a cache that cannot be written is reported once and then left alone."""
+        if self.unwritable:
+            return
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps({"key": key, "document": document.to_json()}, ensure_ascii=False), encoding="utf-8")
-        os.replace(temporary, path)  # atomic: a reader never sees half an entry
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(json.dumps({"key": key, "document": document.to_json()}, ensure_ascii=False), encoding="utf-8")
+            os.replace(temporary, path)  # atomic: a reader never sees half an entry
+        except OSError as error:
+            self.unwritable = True
+            print(f"quotes: cannot write the parse cache {self.directory} ({error.strerror or error}); "
+                  "going on without it: give a writable folder with --cache", file=sys.stderr)
+
+
+def _well_formed(document: Document) -> bool:
+    """Whether a cache entry has the types and ranges a parse has (a hand-made one may not)."""
+    length = len(document.text)
+    for token in document.tokens:
+        if not (type(token.start) is int and type(token.end) is int and 0 <= token.start <= token.end <= length):
+            return False
+    for sentence in document.sentences:
+        for number, word in enumerate(sentence.words, start=1):
+            if word.id != number or type(word.head) is not int or not 0 <= word.head <= len(sentence.words):
+                return False
+            if not all(isinstance(v, str) for v in (word.text, word.lemma, word.upos, word.xpos, word.feats, word.deprel)):
+                return False
+            if word.ner is not None and not isinstance(word.ner, str):
+                return False
+    return True
 
 
 class Parser:
@@ -217,7 +310,7 @@ class Parser:
         self._model = model
         self.cache = ParseCache(cache) if isinstance(cache, (str, os.PathLike)) else cache
         self.ner = ner
-        self._pipelines: dict[bool, Any] = {}
+        self._pipelines: dict[tuple[bool, str | None], Any] = {}
 
     @cached_property
     def spec(self) -> ModelSpec:
@@ -228,22 +321,27 @@ class Parser:
     def model_id(self) -> str:
         return self.spec.identity + ("+ner" if self.ner else "")
 
-    def _pipeline(self, pretokenized: bool) -> Any:
-        if pretokenized not in self._pipelines:
+    def _pipeline(self, pretokenized: bool, processors: str | None = None) -> Any:
+        key = (pretokenized, processors)
+        if key not in self._pipelines:
             import stanza
 
             logging.getLogger("stanza").setLevel(logging.WARNING)
-            processors = PROCESSORS + (",ner" if self.ner else "")
+            kwargs = self.spec.pipeline_kwargs()
+            if processors is None:
+                processors = PROCESSORS + (",ner" if self.ner else "")
+            else:  # stanza adds every processor it is given a model path for
+                kwargs = {k: v for k, v in kwargs.items() if k.split("_", 1)[0] in ("lang", "dir", "download", "allow", *processors.split(","))}
             try:
-                self._pipelines[pretokenized] = stanza.Pipeline(
+                self._pipelines[key] = stanza.Pipeline(
                     processors=processors,
                     tokenize_pretokenized=pretokenized,
                     logging_level="ERROR",  # not stanza's warning about the compact model's "unknown" language
-                    **self.spec.pipeline_kwargs(),
+                    **kwargs,
                 )
             except (OSError, ValueError, FileNotFoundError) as error:
                 raise ModelNotFoundError(f"could not load model {self.model_id} from {self.spec.path}: {error}; run `{FIX_COMMAND}`") from None
-        return self._pipelines[pretokenized]
+        return self._pipelines[key]
 
     def parse(self, text: str, id: str | None = None) -> Document:
         """Parse one raw text."""
@@ -265,6 +363,8 @@ class Parser:
         todo: list[tuple[int, str]] = []
         for position, (doc_id, text) in enumerate(batch):
             cached = self._cached(text, None) if text.strip() else Document(text, (), (), doc_id)
+            if cached is None and _may_be_long(text):
+                cached = self._parse_long(text)  # parsed on its own, in bounded pieces
             if cached is not None:
                 results.append(cached)
             else:
@@ -273,7 +373,7 @@ class Parser:
         if todo:
             import stanza
 
-            parsed = self._pipeline(False)([stanza.Document([], text=text) for _, text in todo])
+            parsed = self._pipeline(False)([stanza.Document([], text=for_parser(text)) for _, text in todo])
             for (position, text), stanza_doc in zip(todo, parsed):
                 self.spec.postprocess(stanza_doc)
                 document = Document.from_stanza(stanza_doc, text=text, model=self.model_id)
@@ -297,6 +397,16 @@ class Parser:
         cached = self._cached(text, sentences)
         if cached is not None:
             return Document(cached.text, cached.sentences, cached.tokens, id, cached.model)
+        if len(text) <= PIECE_CHARACTERS and max(map(len, sentences)) <= MAX_SENTENCE_TOKENS:
+            document = self._parse_tokens(text, sentences, id)
+        else:  # bounded memory: long sentences cut, the document parsed a piece at a time
+            bounded = [part for sentence in sentences for part in _cut(text, sentence)]
+            pieces = [bounded[i : i + PIECE_SENTENCES] for i in range(0, len(bounded), PIECE_SENTENCES)]
+            document = Document.join(text, [self._parse_tokens(text, piece, id) for piece in pieces], id=id, model=self.model_id)
+        self._store(text, sentences, document)
+        return document
+
+    def _parse_tokens(self, text: str, sentences: list[list[tuple[int, int]]], id: str | None) -> Document:
         from stanza.models.common import doc as stanza_doc
 
         rows = []
@@ -311,9 +421,20 @@ class Parser:
             rows.append(row)
         parsed = self._pipeline(True)(stanza_doc.Document(rows, text))
         self.spec.postprocess(parsed)
-        document = Document.from_stanza(parsed, text=text, offsets=sentences, id=id, model=self.model_id)
-        self._store(text, sentences, document)
-        return document
+        return Document.from_stanza(parsed, text=text, offsets=sentences, id=id, model=self.model_id)
+
+    def _parse_long(self, text: str) -> Document | None:
+        """A text that may hold a sentence longer than ``MAX_SENTENCE_TOKENS`` or be longer than
+        ``PIECE_CHARACTERS``: tokenized piece by piece; if that finds neither, None (it is parsed
+        as any other text), else its tokens are parsed as corpus input, long sentences cut."""
+        sentences: list[list[tuple[int, int]]] = []
+        tokenizer = self._pipeline(False, "tokenize")
+        for offset, piece in _pieces(text):
+            for sentence in tokenizer(for_parser(piece)).sentences:
+                sentences.append([(offset + t.start_char, offset + t.end_char) for t in sentence.tokens])
+        if len(text) <= PIECE_CHARACTERS and all(len(s) <= MAX_SENTENCE_TOKENS for s in sentences):
+            return None
+        return self.parse_pretokenized(text, sentences)
 
     def _cached(self, text: str, tokens: Sequence[Sequence[tuple[int, int]]] | None) -> Document | None:
         if self.cache is None:

@@ -1,5 +1,7 @@
 """Paths and loaders shared by the tests (a plain module: conftest files are not importable by name)."""
 
+import signal
+from contextlib import contextmanager
 from pathlib import Path
 
 from quotes.document import Document
@@ -16,3 +18,19 @@ def load_conllu_documents(name: str) -> dict[str, Document]:
         doc_id = chunk.split("\n", 1)[0].strip()
         documents[doc_id] = Document.from_conllu("# newdoc id = " + chunk, id=doc_id)
     return documents
+
+
+@contextmanager
+def time_limit(seconds):
+    """Fail the test (an AssertionError) when the block runs longer than ``seconds`` (Unix)."""
+
+    def fail(signum, frame):
+        raise AssertionError(f"no result within {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, fail)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

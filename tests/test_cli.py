@@ -47,7 +47,7 @@ def test_bad_inputs_are_reported_in_one_line_and_the_rest_is_processed(tmp_path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert f"{latin1}:1: not valid UTF-8" in result.stderr
-    assert f"{broken} (document starting at line 1): invalid CoNLL-U" in result.stderr
+    assert f"{broken}:1: 2 tab-separated columns; a CoNLL-U word line has 10" in result.stderr
     assert "missing.conllu: cannot read" in result.stderr
     assert "3 input(s) failed" in result.stderr
     assert len(result.stdout.splitlines()) == 4  # the good file's quotes are all written

@@ -12,6 +12,7 @@ import hashlib
 import io
 import os
 import shutil
+import tempfile
 import urllib.error
 import urllib.request
 import zipfile
@@ -182,20 +183,40 @@ def download(name: str, target: Path | None = None, timeout: float = 60) -> Path
     entry = corpus(name)
     if not entry.archive:
         raise CorpusError(f"corpus {name} has no public source to download; give --path")
-    root = target or cache_dir() / entry.folder
+    root = Path(target) if target is not None else cache_dir() / entry.folder
+    _check_target(root)
     try:
         with urllib.request.urlopen(entry.archive, timeout=timeout) as response:
             archive = zipfile.ZipFile(io.BytesIO(response.read()))
     except (urllib.error.URLError, OSError, zipfile.BadZipFile) as error:
         raise CorpusError(f"could not download {name} from {entry.archive}: {error}") from None
-    partial = root.with_name(root.name + ".partial")
-    shutil.rmtree(partial, ignore_errors=True)
-    for member in archive.infolist():
-        inner = Path(*Path(member.filename).parts[1:])  # drop the "<repo>-<commit>/" prefix
-        if member.is_dir() or not inner.parts or ".." in inner.parts:
-            continue
-        (partial / inner).parent.mkdir(parents=True, exist_ok=True)
-        (partial / inner).write_bytes(archive.read(member))
-    shutil.rmtree(root, ignore_errors=True)
+    root.parent.mkdir(parents=True, exist_ok=True)
+    partial = Path(tempfile.mkdtemp(prefix=root.name + ".partial-", dir=root.parent))  # ours alone
+    (partial / DOWNLOAD_MARK).write_text(f"{name} from {entry.archive}\n", encoding="utf-8")
+    try:
+        for member in archive.infolist():
+            inner = Path(*Path(member.filename).parts[1:])  # drop the "<repo>-<commit>/" prefix
+            if member.is_dir() or not inner.parts or ".." in inner.parts:
+                continue
+            (partial / inner).parent.mkdir(parents=True, exist_ok=True)
+            (partial / inner).write_bytes(archive.read(member))
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    _check_target(root)
+    if root.exists():  # empty, or an earlier download of ours (it has the mark)
+        shutil.rmtree(root) if root.is_dir() else root.unlink()
     partial.rename(root)
     return root
+
+
+# A download writes this file into the corpus root: only a folder that has it is ever replaced.
+DOWNLOAD_MARK = ".quotes-download"
+
+
+def _check_target(root: Path) -> None:
+    """Refuse a target that holds anything a download did not put there."""
+    if root.is_dir() and any(root.iterdir()) and not (root / DOWNLOAD_MARK).is_file():
+        raise CorpusError(f"{root} is not empty and was not made by `quotes corpora download`; give a new or empty folder with --to")
+    if root.exists() and not root.is_dir():
+        raise CorpusError(f"{root} is a file; give a new or empty folder with --to")
