@@ -8,10 +8,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Callable, Iterable, Iterator, Union
+from typing import Callable, Iterable, Iterator, Union
 
 from .attribute import resolve_speakers
 from .find.context import Context
+from .learned import QuoteDecisions, decide, load_decisions
 from .document import Document
 from .errors import QuotesError
 from .parallel import pool_map
@@ -34,31 +35,62 @@ class Result:
     text: str | None = None
 
 
-def extract_from_document(document: Document) -> list[Quote]:
-    """All quotes of a parsed document, in text order, numbered from 0."""
-    context = Context(document)
+def propose(context: Context) -> list[Quote]:
+    """The rules' quotes of a document, with speakers and roles, in text order: the candidates
+    the trained decisions judge (and the result of ``method="rules"``)."""
     direct = find_direct_quotes(context)
     others = find_indirect_quotes(context, direct)
     quotes = sorted(nest_direct_quotes(direct, others) + others, key=lambda q: (q.start, q.end))
-    quotes = resolve_speakers(context, quotes)
+    return resolve_speakers(context, quotes)
+
+
+def extract_from_document(document: Document, decisions: QuoteDecisions | None = None) -> list[Quote]:
+    """All quotes of a parsed document, in text order, numbered from 0: the rules' candidates,
+    judged by ``decisions`` where given."""
+    context = Context(document)
+    quotes = propose(context)
+    if decisions is not None:
+        quotes = decide(decisions, context, quotes)
     return [q.with_(id=i, document=document.id) for i, q in enumerate(quotes)]
+
+
+METHODS = ("learned", "rules")
+"""``rules``: the rules' quotes as they are; ``learned``: the same candidates judged by the
+trained decisions (keep or drop, type, medium, calibrated confidence)."""
 
 
 class Extractor:
     """Finds quotes in German text; parses with one pipeline, built on first use.
 
     ``model`` and ``cache`` are as for :class:`quotes.parsing.Parser`: a model directory or
-    name, and a parse-cache directory (off by default).
+    name, and a parse-cache directory (off by default). ``method`` is one of :data:`METHODS`;
+    ``decisions`` replaces the shipped trained decisions (a :class:`QuoteDecisions` or the path
+    of a file ``quotes train`` wrote) and implies ``method="learned"``.
     """
 
     def __init__(
         self,
         model: str | os.PathLike[str] | None = None,
         cache: str | os.PathLike[str] | ParseCache | None = None,
+        method: str = "learned",
+        decisions: QuoteDecisions | str | os.PathLike[str] | None = None,
     ):
+        if method not in METHODS:
+            raise ValueError(f"unknown method {method!r}; expected one of {', '.join(METHODS)}")
         self._model = model
         self._cache = cache
         self._parser: Parser | None = None
+        self.method = "learned" if decisions is not None else method
+        self._decisions = decisions
+
+    @property
+    def decisions(self) -> QuoteDecisions | None:
+        """The trained decisions this extractor applies (loaded on first use), or None for rules."""
+        if self.method == "rules":
+            return None
+        if not isinstance(self._decisions, QuoteDecisions):
+            self._decisions = load_decisions(self._decisions)
+        return self._decisions
 
     @property
     def parser(self) -> Parser:
@@ -70,7 +102,7 @@ class Extractor:
         """The quotes of one text (parsed here) or of an already parsed :class:`Document`."""
         check_text(item)
         document = item if isinstance(item, Document) else self.parser.parse(item, id=id)
-        return extract_from_document(document)
+        return extract_from_document(document, self.decisions)
 
     def pipe(self, items: Iterable[Item], batch_size: int = 32, jobs: int = 1) -> Iterator[Result]:
         """Stream results for texts, (id, text) pairs or documents, lazily and in input order.
@@ -81,7 +113,8 @@ class Extractor:
         :class:`Result` with ``error`` set; the others go on.
         """
         if jobs > 1:
-            return extract_in_processes(items, jobs, self._model, self._cache, batch_size=batch_size)
+            factory = partial(Extractor, self._model, cache=self._cache, method=self.method, decisions=self._decisions)
+            return extract_in_processes(items, jobs, factory, batch_size=batch_size)
         return self._pipe(items, batch_size)
 
     def _pipe(self, items: Iterable[Item], batch_size: int) -> Iterator[Result]:
@@ -90,7 +123,7 @@ class Extractor:
             if isinstance(item, Document):
                 yield from self._flush(batch)
                 batch = []
-                yield _safely(item.id, item.text, lambda: extract_from_document(item))
+                yield _safely(item.id, item.text, lambda: extract_from_document(item, self.decisions))
                 continue
             doc_id, text = item if isinstance(item, tuple) else (str(number), item)
             check_text(text)
@@ -112,7 +145,7 @@ class Extractor:
                 yield _safely(doc_id, text, lambda: self.extract(text, id=doc_id))
             return
         for document in documents:
-            yield _safely(document.id, document.text, lambda: extract_from_document(document))
+            yield _safely(document.id, document.text, lambda: extract_from_document(document, self.decisions))
 
 
 def check_text(item: object) -> None:
@@ -140,9 +173,8 @@ def _failed(item: Item) -> Result:
     return Result(doc_id, [], "the worker process died while processing this document")
 
 
-def extract_in_processes(items: Iterable[Item], jobs: int, model: Any, cache: Any, batch_size: int) -> Iterator[Result]:
+def extract_in_processes(items: Iterable[Item], jobs: int, factory: Callable[[], Extractor], batch_size: int) -> Iterator[Result]:
     """:meth:`Extractor.pipe` spread over ``jobs`` processes (see :mod:`quotes.parallel`), each
-    building its extractor once; plain texts are numbered as there."""
+    building its extractor once with ``factory``; plain texts are numbered as there."""
     numbered = ((str(number), item) if isinstance(item, str) else item for number, item in enumerate(items))
-    factory = partial(Extractor, model, cache=cache)
     return pool_map(_extract_batch, numbered, factory, _failed, jobs, batch_size=batch_size)

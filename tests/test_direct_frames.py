@@ -174,7 +174,7 @@ TEXTS = [c[0] for c in POSITIVE] + [c[0] for c in CITED] + [INTERRUPTED, CONTINU
 
 @pytest.fixture(scope="module")
 def extracted():
-    results = quotes.Extractor("compact").pipe([(str(i), t) for i, t in enumerate(TEXTS)])
+    results = quotes.Extractor("compact", method="rules").pipe([(str(i), t) for i, t in enumerate(TEXTS)])
     return {TEXTS[int(r.id)]: r.quotes for r in results}
 
 

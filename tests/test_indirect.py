@@ -211,7 +211,7 @@ TEXTS = [case[0] for case in POSITIVE] + [case[0] for case in CONTINUATIONS] + [
 
 @pytest.fixture(scope="module")
 def extracted():
-    extractor = quotes.Extractor("compact")
+    extractor = quotes.Extractor("compact", method="rules")
     results = extractor.pipe([(str(i), text) for i, text in enumerate(TEXTS)])
     return {TEXTS[int(result.id)]: result.quotes for result in results}
 
@@ -249,9 +249,9 @@ def test_negatives(extracted, text, kind):
 
 
 def test_medium_follows_the_cue(extracted):
-    written = quotes.Extractor("compact").extract("Die Ministerin schrieb, sie werde zurücktreten.")
+    written = quotes.Extractor("compact", method="rules").extract("Die Ministerin schrieb, sie werde zurücktreten.")
     assert written and written[0].medium == "Writing"
-    thought = quotes.Extractor("compact").extract("Der Trainer glaubt, dass seine Mannschaft gewinnt.")
+    thought = quotes.Extractor("compact", method="rules").extract("Der Trainer glaubt, dass seine Mannschaft gewinnt.")
     assert thought and thought[0].medium == "Thought"
 
 
@@ -265,7 +265,7 @@ def test_a_sentence_of_direct_quotations_is_no_indirect_speech():
     )
     tokens = [m.span() for m in re.finditer(r"\w+|[^\w\s]", text)]
     split = next(i for i, (start, _) in enumerate(tokens) if text[start] == "„")
-    extractor = quotes.Extractor("compact")
+    extractor = quotes.Extractor("compact", method="rules")
     found = extractor.extract(extractor.parser.parse_pretokenized(text, [tokens[:split], tokens[split:]]))
     quoted_from = text.index("„")
     assert not [q for q in found if q.type != "Direct" and q.end > quoted_from], _describe(found)
@@ -284,11 +284,11 @@ ADDRESSED = [
 
 @pytest.mark.parametrize("text, speaker, addressee", ADDRESSED, ids=[c[0][:40] for c in ADDRESSED])
 def test_addressees_of_cues_with_auxiliaries(text, speaker, addressee):
-    (found,) = [q for r in quotes.Extractor("compact").pipe([("a", text)]) for q in r.quotes]
+    (found,) = [q for r in quotes.Extractor("compact", method="rules").pipe([("a", text)]) for q in r.quotes]
     assert (found.speaker.text if found.speaker else None) == speaker, _describe([found])
     assert found.addressee is not None and found.addressee.text == addressee, _describe([found])
 
 
 def test_a_word_that_names_no_one_is_no_speaker():
-    found = quotes.Extractor("compact").extract("Was passiere, wenn der Bär sich in die Enge getrieben fühle, wisse keiner.")
+    found = quotes.Extractor("compact", method="rules").extract("Was passiere, wenn der Bär sich in die Enge getrieben fühle, wisse keiner.")
     assert found and all(q.speaker is None for q in found), _describe(found)

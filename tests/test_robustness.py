@@ -18,7 +18,6 @@ from quotes import parsing
 from quotes.cli import extract as extract_cli
 from quotes.cli import main
 from quotes.corpora import catalog
-from quotes.document import Document
 from quotes.errors import CorpusError
 from quotes.extractor import Extractor
 from quotes import output
@@ -37,7 +36,7 @@ def shared():
 @pytest.fixture
 def cli(shared, monkeypatch, capsys):
     """``cli(*args)`` → (exit status, stdout, stderr), with the shared parser."""
-    monkeypatch.setattr(extract_cli, "Extractor", lambda model=None, cache=None: shared)
+    monkeypatch.setattr(extract_cli, "Extractor", lambda model=None, cache=None, **options: shared)
 
     def call(*args):
         status = main(["extract", "-q", *map(str, args)])
@@ -252,10 +251,10 @@ def test_14_csv_header_when_the_first_document_fails(cli, monkeypatch, tmp_path)
 
     real = extractor_module.extract_from_document
 
-    def fail_first(document):
+    def fail_first(document, decisions=None):
         if document.id == "cyc":
             raise RuntimeError("boom")
-        return real(document)
+        return real(document, decisions)
 
     monkeypatch.setattr(extractor_module, "extract_from_document", fail_first)
     both = tmp_path / "both.conllu"

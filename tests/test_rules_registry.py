@@ -13,7 +13,7 @@ README = Path(quotes.__file__).parent / "rules" / "README.md"
 
 @pytest.fixture(scope="module")
 def extractor():
-    return quotes.Extractor(model="compact")
+    return quotes.Extractor(model="compact", method="rules")
 
 
 def test_readme_is_generated_from_the_registry():

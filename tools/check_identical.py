@@ -35,9 +35,17 @@ def _extract(name: str, split: str, out: Path, cache: Path) -> Path:
         _input(name, split, source)
         target = out / f"{name}-{split}.jsonl"
         command = [sys.executable, "-m", "quotes", "extract", "--input-format", "jsonl", "--model", "compact",
-                   "--cache", str(cache), "-q", "-o", str(target), str(source)]
+                   "--cache", str(cache), "-q", "-o", str(target), *_rules_only(), str(source)]
         subprocess.run(command, check=True)
     return target
+
+
+def _rules_only() -> list[str]:
+    """``--method rules`` where the checked-out code has trained decisions: a refactor of the
+    rules is compared on the rules' own output (older code has only the rules)."""
+    import quotes.extractor
+
+    return ["--method", "rules"] if hasattr(quotes.extractor, "METHODS") else []
 
 
 def _differences(before: Path, after: Path) -> list[str]:

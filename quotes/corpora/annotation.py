@@ -25,7 +25,8 @@ class Annotation:
 
     ``parts`` maps a part name (see :data:`PARTS`; SpkAtt adds ``ptc``, ``topic``, ``medium``,
     ``evidence``) to the sorted corpus token positions it covers; missing parts are empty.
-    ``rule`` is the extractor rule for predictions, ``id`` the corpus annotation id for gold.
+    ``rule`` is the extractor rule for predictions, ``id`` the corpus annotation id for gold,
+    ``confidence`` the extractor's confidence in a prediction.
     """
 
     type: str
@@ -34,6 +35,7 @@ class Annotation:
     nested: bool = False
     rule: str = ""
     id: int = 0
+    confidence: float = 1.0
 
     def __post_init__(self) -> None:
         if self.type not in TYPE_LABELS:

@@ -178,7 +178,7 @@ def annotation_of(quote: Quote, document: GoldDocument, use_tokens: bool = True)
     ``use_tokens=False`` maps by characters (for a parse with its own tokenization)."""
     parts = {"quote": positions_of(quote.quote, document, use_tokens)}
     parts.update({role: positions_of(quote.part(role), document, use_tokens) for role in ROLES})
-    return Annotation(quote.type, quote.medium, parts, nested=quote.nested, rule=quote.rule, id=quote.id)
+    return Annotation(quote.type, quote.medium, parts, nested=quote.nested, rule=quote.rule, id=quote.id, confidence=quote.confidence)
 
 
 def mention_of(positions: Sequence[int], document: GoldDocument, kind: type[Mention] = Mention) -> Mention | None:
