@@ -1,4 +1,4 @@
-"""The command line: ``quotes extract | eval | models | corpora``. The only package that knows argv.
+"""The command line: ``quotes extract | eval | train | models | corpora``. The only package that knows argv.
 
 One module per command, each with ``register(commands)`` adding its subparser and a ``run(args)``
 that calls the library with plain arguments.
@@ -11,7 +11,7 @@ import sys
 from typing import Sequence
 
 from quotes import __version__
-from quotes.cli import corpora, evaluate, extract, models
+from quotes.cli import corpora, evaluate, extract, models, train
 from quotes.errors import QuotesError
 
 
@@ -22,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.register(commands)
     models.register(commands)
     evaluate.register(commands)
+    train.register(commands)
     corpora.register(commands)
     return parser
 

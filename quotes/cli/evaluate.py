@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from quotes import corpora
+from quotes.cli.options import add_method_arguments
 from quotes.evaluation import runner
 
 
@@ -18,6 +19,7 @@ def register(commands: Any) -> None:
     parser.add_argument("--split", help="the split to evaluate (default: dev, or the corpus's only split)")
     parser.add_argument("--path", help="the corpus directory in its published layout (JSONL: the file)")
     parser.add_argument("--model", help="model directory or name, as for `quotes extract`")
+    add_method_arguments(parser, default=None, default_help="default for wikinews; rules are the default elsewhere")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (each loads the model once)")
     parser.add_argument("--types", help="only these quote types, comma-separated (e.g. Direct,Indirect)")
     parser.add_argument("--json", metavar="FILE", help="write the results as JSON to FILE (by default nothing is written)")
@@ -52,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
         split=args.split,
         path=args.path,
         model=args.model,
+        method=args.method,
+        decisions=args.decisions,
         jobs=args.jobs,
         types=args.types,
         results_file=args.json,

@@ -11,6 +11,7 @@ from typing import IO, Any, Iterator, Sequence, Union
 
 from quotes.document import Document
 from quotes.extractor import Extractor, Result
+from quotes.cli.options import add_method_arguments
 from quotes.output import render_html, speakers, to_csv, write_csv, write_jsonl
 
 
@@ -42,6 +43,9 @@ def register(commands: Any) -> None:
     extract.add_argument("-o", "--output", help="output file (default: stdout)")
     extract.add_argument("--model", help="model directory or name (stanza:de, stanza:de-hdt, compact)")
     extract.add_argument("--cache", help="parse-cache directory (re-runs skip parsing)")
+    add_method_arguments(extract)
+    extract.add_argument("--min-confidence", type=float, default=0.0, metavar="P",
+                         help="only quotes at least this likely (the learned method's calibrated probability)")
     extract.add_argument("--batch-size", type=_at_least_one, default=32, help="documents per parser call")
     extract.add_argument(
         "--jobs", type=_at_least_one, help="use N cores: N worker processes (one thread each), each loading the model once; "
@@ -224,7 +228,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, output: IO[str]) -> int:
-    extractor = Extractor(args.model, cache=args.cache)
+    extractor = Extractor(args.model, cache=args.cache, method=args.method, decisions=args.decisions)
     if args.jobs == 1:
         import torch
 
@@ -255,13 +259,14 @@ def _run(args: argparse.Namespace, output: IO[str]) -> int:
             failures.append(f"{result.id}: {result.error}")
             print(f"quotes: {result.id}: {result.error}", file=sys.stderr)
             continue
+        found = [q for q in result.quotes if q.confidence >= args.min_confidence]
         if args.format == "jsonl":
-            write_jsonl(result.quotes, output)
+            write_jsonl(found, output)
         elif args.format == "csv":
-            write_csv(result.quotes, output, header=header)
+            write_csv(found, output, header=header)
             header = False
         else:
-            collected.append(result)
+            collected.append(Result(result.id, found, text=result.text))
     if args.format == "csv" and header:  # every document failed or none came: still a header row
         write_csv([], output)
     if args.format == "html":

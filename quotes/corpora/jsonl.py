@@ -83,6 +83,6 @@ def write(items: Sequence[tuple[GoldDocument, Sequence[Annotation]]], path: Path
     """Write documents with their annotations as a JSONL file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8") as handle:
-        for document, annotations in items:
-            handle.write(json.dumps(to_json(document, annotations), ensure_ascii=False) + "\n")
+        for document, found in items:
+            handle.write(json.dumps(to_json(document, found), ensure_ascii=False) + "\n")
     return path

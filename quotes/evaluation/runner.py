@@ -33,6 +33,7 @@ from quotes.corpora.annotation import Annotation
 from quotes.corpora import catalog
 from quotes.corpora.catalog import Corpus, cache_home, checksum
 from quotes.errors import QuotesError
+from quotes.evaluation import calibration
 from quotes.evaluation import metrics as m
 from quotes.evaluation import redewiedergabe as rw
 from quotes.evaluation import spkatt
@@ -364,8 +365,8 @@ def error_browser(items: Iterable[tuple[GoldDocument, Sequence[Annotation], Sequ
     for gold_document, gold, predicted in items:
         pairs = m.span_pairs(gold, predicted, "overlap", anchor)
         matched_gold, matched_predicted = {id(g) for g, _ in pairs}, {id(p) for _, p in pairs}
-        for kind, annotations, matched in (("false positive", predicted, matched_predicted), ("false negative", gold, matched_gold)):
-            for annotation in annotations:
+        for kind, listed, matched in (("false positive", predicted, matched_predicted), ("false negative", gold, matched_gold)):
+            for annotation in listed:
                 if id(annotation) not in matched:
                     groups[f"{annotation.type} – {kind}s"].append(_error_entry(gold_document, annotation, kind))
     sections = [
@@ -424,6 +425,8 @@ def run(
     split: str | None = None,
     path: str | None = None,
     model: str | None = None,
+    method: str | None = None,
+    decisions: str | None = None,
     jobs: int = 1,
     types: str | None = None,
     results_file: str | None = None,
@@ -450,7 +453,10 @@ def run(
     them into the repository's ``eval/results/`` (the committed results); ``k`` cross-validates
     on that many folds (``train`` is the hook for a trained component, :data:`Trainer`);
     ``command`` what the results record as the command that produced them; ``factory`` builds
-    the extractor (tests pass a fake).
+    the extractor (tests pass a fake). ``method`` and ``decisions`` are as for
+    :class:`~quotes.extractor.Extractor`; the default method is the learned one on WIKINEWS (whose
+    train split the shipped decisions learned from) and the rules elsewhere; with ``k`` folds and the learned method on WIKINEWS,
+    each fold is predicted by decisions trained on the other folds (not the shipped ones).
     """
     if not corpus:
         raise QuotesError("quotes eval: give --corpus NAME (or --compare OLD.json NEW.json)")
@@ -459,23 +465,35 @@ def run(
     if update_results and limit:
         raise QuotesError("--update-results records whole splits; leave out --limit")
     wanted = _wanted_types(types)
+    method = method or ("learned" if entry.name == "wikinews" or decisions else "rules")
     report = ReadReport()
     documents = list(corpora.read(entry.name, split, path, strict, report, limit))
     print(report.summary(), file=sys.stderr)
     if factory is None:
         from quotes.extractor import Extractor
 
-        factory = partial(Extractor, model=model, cache=None if no_cache else (cache or cache_home() / "parses"))
+        parse_cache = None if no_cache else (cache or cache_home() / "parses")
+        factory = partial(Extractor, model=model, cache=parse_cache, method=method, decisions=decisions)
+        if k and method == "learned" and train is None and entry.name == "wikinews":  # the labels training needs
+            from quotes.learned.training import fold_trainer
+
+            train = fold_trainer(model, parse_cache, progress=not quiet)
     assignment = folds(documents, k) if k else None
     outcomes = predict_folds(documents, assignment or [], factory, train if k else None, jobs, progress=not quiet)
     predictions = _predictions(documents, outcomes)
     model_id = _model_id(model) if isinstance(factory, partial) else getattr(factory, "model_id", "custom")
     failed = [error for _, error in outcomes if error]
     results = _describe(entry, split, path, report, predictions, failed, limit, types, model_id, command)
+    results["method"] = method
+    results["decisions"] = None if method == "rules" else ("trained per fold" if train else decisions or "shipped")
     results |= score(entry, [d.annotations for d in documents], predictions, wanted, samples)
     if assignment:
         results["folds"] = fold_report(entry, documents, predictions, assignment, wanted) | {"trained": train is not None}
+    if method == "learned":
+        results["calibration"] = calibration.reliability([d.annotations for d in documents], predictions)
     print(table(results))
+    if "calibration" in results and not quiet:
+        print(calibration.reliability_table(results["calibration"]))
     stem = f"{entry.name}-{split}" + (f"-{types.replace(',', '-')}" if types else "") + (f"-{k}folds" if k else "")
     directory = catalog.REPOSITORY_ROOT / RESULTS if update_results else (Path(out) if out else None)
     _write_outputs(entry, documents, predictions, results, results_file, directory and directory / f"{stem}.json")

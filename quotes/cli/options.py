@@ -1,0 +1,16 @@
+"""Options several commands share."""
+
+from __future__ import annotations
+
+import argparse
+
+from quotes.extractor import METHODS
+
+
+def add_method_arguments(parser: argparse.ArgumentParser, default: str | None = METHODS[0], default_help: str = "default") -> None:
+    """``--method`` and ``--decisions``: how the rules' candidates are decided."""
+    parser.add_argument(
+        "--method", choices=METHODS, default=default,
+        help=f"learned: models trained on news keep, type and weigh the rules' candidates ({default_help}); rules: the rules alone",
+    )
+    parser.add_argument("--decisions", metavar="FILE", help="trained decisions written by `quotes train` (default: the shipped ones)")

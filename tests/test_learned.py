@@ -1,0 +1,167 @@
+"""The learned decisions: features of real parses, the classifiers, their files, the extractor's
+methods, calibration, and `quotes train` (on a few WIKINEWS documents, where the corpora are)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import quotes
+from quotes.cli import main
+from quotes.corpora.annotation import Annotation
+from quotes.evaluation.calibration import reliability
+from quotes.extractor import propose
+from quotes.find.context import Context
+from quotes.learned import LEARNED, SHIPPED, DocumentFeatures, QuoteDecisions, candidates_of, load_decisions, quote_features
+from quotes.learned.features import GROUPS
+from quotes.rules import RULES
+
+ROOT = Path(__file__).resolve().parent.parent
+WIKINEWS = ROOT.parent / "shared" / "corpora" / "wikinews-quotes-2024"
+needs_corpora = pytest.mark.skipif(not WIKINEWS.is_dir(), reason=f"corpora not found at {WIKINEWS}")
+
+ARTICLE = (
+    "Der Bundestag tagte am Dienstag zum ersten Mal im neuen Saal. "
+    "Die Ministerin sagte am Montag, die Reform komme noch in diesem Jahr. "
+    "Die Kritik der Opposition halte sie für verfrüht. "
+    "„Wir haben lange genug gewartet“, sagte sie. "
+    "Der Haushalt wurde im Frühjahr beschlossen und gilt bis Dezember."
+)
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    document = quotes.Extractor("compact").parser.parse(ARTICLE, id="a")
+    context = Context(document)
+    return context, propose(context)
+
+
+def test_features_are_grouped_and_describe_the_candidate(parsed):
+    context, proposed = parsed
+    document = DocumentFeatures.of(context)
+    direct = next(q for q in proposed if q.type == "Direct")
+    features = quote_features(document, direct, proposed)
+    assert all(name.split(".")[0] in GROUPS for name in features)
+    assert features["rule.name"] == direct.rule and features["cue.lemma"] == "sagen"
+    assert features["form.quoted_share"] == 1.0 and features["attribution.speaker"] == 1.0
+    indirect = next(q for q in proposed if q.type == "Indirect")
+    assert quote_features(document, indirect, proposed)["mood.subjunctive"] == 1.0  # "komme"
+
+
+def test_untouched_sentences_become_candidates_with_exact_spans(parsed):
+    context, proposed = parsed
+    candidates = candidates_of(context, proposed)
+    learned = [q for q in candidates if q.rule == LEARNED]
+    covered = {t for q in proposed for t in q.quote.tokens}
+    assert learned and learned[0].quote.text.startswith("Der Bundestag tagte"), "the first sentence is no rule's quote"
+    for quote in learned:
+        assert not set(quote.quote.tokens) & covered
+        assert all(ARTICLE[s.start : s.end] == s.text for s in quote.quote.spans)
+    assert [q.start for q in candidates] == sorted(q.start for q in candidates)
+
+
+def _toy_decisions(parsed) -> tuple[QuoteDecisions, list]:
+    context, proposed = parsed
+    candidates = candidates_of(context, proposed)
+    document = DocumentFeatures.of(context)
+    rows = [quote_features(document, q, candidates) for q in candidates] * 3
+    keep = [q.rule != LEARNED for q in candidates] * 3
+    keep[-1] = not keep[-1]  # both classes for both keep models
+    keep[0] = not keep[0]
+    types = [q.type if k else None for q, k in zip(candidates * 3, keep)]
+    media = ["Speech" if k else None for k in keep]
+    media[1] = "Writing"
+    return QuoteDecisions().fit(rows, keep, types, media), rows
+
+
+def test_decisions_survive_their_json_file(parsed, tmp_path):
+    decisions, rows = _toy_decisions(parsed)
+    decisions.save(tmp_path / "d.json")
+    again = QuoteDecisions.load(tmp_path / "d.json")
+    for a, b in zip(decisions.predict(rows), again.predict(rows)):
+        assert abs(a.keep - b.keep) < 1e-4 and (a.type, a.medium) == (b.type, b.medium)
+    assert 0.0 <= a.keep <= 1.0
+
+
+def test_a_broken_decisions_file_is_one_clear_error(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "something else"}', encoding="utf-8")
+    with pytest.raises(quotes.QuotesError, match="bad.json: not a trained-decisions file"):
+        load_decisions(bad)
+    with pytest.raises(quotes.QuotesError, match="cannot read the trained decisions"):
+        load_decisions(tmp_path / "missing.json")
+
+
+def test_the_shipped_decisions_load_and_are_small():
+    assert SHIPPED.stat().st_size < 2_000_000
+    assert load_decisions().threshold == json.loads(SHIPPED.read_text())["threshold"]
+
+
+def test_learned_and_rules_methods_on_raw_german():
+    learned = quotes.Extractor("compact").extract(ARTICLE)
+    rules = quotes.Extractor("compact", method="rules").extract(ARTICLE)
+    direct = [q for q in learned if q.quote.text == "„Wir haben lange genug gewartet“"]
+    assert direct and direct[0].type == "Direct" and 0.5 < direct[0].confidence <= 1.0
+    assert all(q.rule in RULES or q.rule == LEARNED for q in learned)
+    assert all(q.rule in RULES for q in rules)
+    assert [q.id for q in learned] == list(range(len(learned)))
+    with pytest.raises(ValueError, match="unknown method"):
+        quotes.Extractor(method="magic")
+
+
+def test_min_confidence_filters_the_output():
+    def run(*options: str) -> list[dict]:
+        done = subprocess.run([sys.executable, "-m", "quotes", "extract", *options], input=ARTICLE,
+                              capture_output=True, text=True, cwd=ROOT, timeout=300)
+        assert done.returncode == 0, done.stderr
+        return [json.loads(line) for line in done.stdout.splitlines()]
+
+    everything = run()
+    sure = run("--min-confidence", "0.9")
+    assert {q["confidence"] for q in sure} and all(q["confidence"] >= 0.9 for q in sure)
+    assert len(sure) <= len(everything)
+    assert all(q["rule"] in RULES for q in run("--method", "rules"))
+
+
+def test_reliability_table_counts_by_hand():
+    def quote(tokens, confidence=1.0):
+        return Annotation("Indirect", "Speech", {"quote": tuple(tokens)}, confidence=confidence)
+
+    gold = [[quote(range(0, 5)), quote(range(10, 15))]]
+    predicted = [[quote(range(0, 4), 0.95), quote(range(20, 25), 0.91), quote(range(10, 12), 0.15)]]
+    report = reliability(gold, predicted)
+    assert report["quotes"] == 3
+    high = next(row for row in report["bins"] if row["lower"] == 0.9)
+    assert high["quotes"] == 2 and high["correct"] == 0.5 and abs(high["confidence"] - 0.93) < 1e-9
+    # ECE: 2/3 · |0.93 − 0.5| + 1/3 · |0.15 − 1|
+    assert abs(report["ece"] - (2 / 3 * 0.43 + 1 / 3 * 0.85)) < 1e-9
+
+
+def test_train_help_documents_the_command(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["train", "--help"])
+    assert done.value.code == 0
+    assert "--corpus" in capsys.readouterr().out
+
+
+@needs_corpora
+def test_train_writes_deterministic_decisions_and_a_card(tmp_path):
+    def train(out: Path) -> bytes:
+        assert main(["train", "--corpus", "wikinews", "--limit", "30", "--folds", "3", "--out", str(out), "-q"]) == 0
+        return (out / "decisions.json").read_bytes()
+
+    first, second = train(tmp_path / "a"), train(tmp_path / "b")
+    assert first == second
+    card = (tmp_path / "a" / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert "wikinews/train: 30 documents" in card and "**chosen**" in card
+    found = quotes.Extractor("compact", decisions=tmp_path / "a" / "decisions.json").extract(ARTICLE)
+    assert all(0.0 <= q.confidence <= 1.0 for q in found)
+
+
+@needs_corpora
+@pytest.mark.slow
+def test_the_shipped_decisions_are_what_quotes_train_writes(tmp_path):
+    assert main(["train", "--corpus", "wikinews", "--out", str(tmp_path), "-q"]) == 0
+    assert (tmp_path / "decisions.json").read_bytes() == SHIPPED.read_bytes()
