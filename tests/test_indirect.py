@@ -292,3 +292,12 @@ def test_addressees_of_cues_with_auxiliaries(text, speaker, addressee):
 def test_a_word_that_names_no_one_is_no_speaker():
     found = quotes.Extractor("compact", method="rules").extract("Was passiere, wenn der Bär sich in die Enge getrieben fühle, wisse keiner.")
     assert found and all(q.speaker is None for q in found), _describe(found)
+
+
+def test_a_message_ends_where_a_new_frame_begins():
+    text = "Die Trainerin sagte nach dem Spiel, ihre Mannschaft habe gut gekämpft, aber der Kapitän kritisierte, die Abwehr sei zu langsam gewesen."
+    found = quotes.Extractor("compact", method="rules").extract(text)
+    assert [(q.quote.text, q.cue.text) for q in found] == [
+        ("ihre Mannschaft habe gut gekämpft", "sagte"),
+        ("die Abwehr sei zu langsam gewesen", "kritisierte"),
+    ], _describe(found)

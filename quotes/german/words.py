@@ -115,6 +115,9 @@ SUBORDINATORS = CLAUSE_SUBORDINATORS | frozenset("damit sodass wie bis ehe sofer
 # Words after a cue's comma that open something other than what was said.
 NOT_COMPLEMENT_OPENERS = frozenset("und aber oder doch denn sondern weil da als nachdem bevor während obwohl wenn falls damit sodass um".split())
 
+# Words after a comma that join a new main clause to the one before ("…, doch der Sprecher erklärte").
+CLAUSE_COORDINATORS = frozenset("und aber oder doch denn sondern jedoch während".split())
+
 # Openers of an infinitive clause that can stand between a cue and its complement ("ohne … zu nennen").
 INSERTED_INFINITIVE_OPENERS = frozenset("ohne um statt anstatt".split())
 

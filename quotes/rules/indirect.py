@@ -42,6 +42,7 @@ from ..german.words import (
     INSERTED_INFINITIVE_OPENERS,
     NEW_PHRASE_STARTS,
     NOT_COMPLEMENT_OPENERS,
+    CLAUSE_COORDINATORS,
     RELATIVE_PRONOUNS,
     SENTENCE_PUNCTUATION,
     SOURCE_VERBS,
@@ -221,10 +222,12 @@ def indirect_complement_clause(context: Context, sentence: Sentence, cue: Cue) -
         clause = _clause_after_comma(sentence, cue)
     if not clause:
         return None
-    # the message runs to the end of the sentence (or to a later quotation), the frame is the rest
+    # the message runs to the end of the sentence (or to a later quotation or a new frame), the
+    # frame is the rest
     last = clause[-1].id
     tail = [w for w in sentence.words if w.id > last and w.text not in SENTENCE_PUNCTUATION]
-    clause = _without_leading_phrases(clause + ([] if _ends_frame(tail, cue) else tail))
+    whole = clause + ([] if _ends_frame(tail, cue) else tail)
+    clause = _without_leading_phrases(_before_new_frame(context, sentence, whole, cue))
     if not clause or _modifies_object(sentence, cue, clause):
         return None
     message = trim(located(sentence, clause))
@@ -258,6 +261,19 @@ def indirect_anaphoric_frame(context: Context, sentence: Sentence, cue: Cue) -> 
 
 def _ends_frame(tail: Sequence[Word], cue: Cue) -> bool:
     return bool(tail) and any(w is cue.head for w in tail)
+
+
+def _before_new_frame(context: Context, sentence: Sentence, words: list[Word], cue: Cue) -> list[Word]:
+    """``words`` up to a comma and coordinator that open a clause with a cue verb of its own
+    ("Annabi sei tot, doch der Sprecher erklärte, …"): that clause is a new frame, not this message."""
+    for i, (word, following) in enumerate(zip(words, words[1:])):
+        if word.text != "," or following.text.lower() not in CLAUSE_COORDINATORS:
+            continue
+        for later in words[i + 2 :]:
+            other = context.cue_of(Located(sentence, later))
+            if other is not None and other is not cue and other.kind == "verb":
+                return words[:i]
+    return words
 
 
 def _trim_end(items: list[Located]) -> list[Located]:
