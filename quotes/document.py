@@ -9,7 +9,7 @@ from the package.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Iterable, Iterator, Sequence
 
 
@@ -43,16 +43,18 @@ class Word:
 
     def feat(self, name: str) -> str | None:
         """The value of one morphological feature ("Mood" → "Sub"), or None."""
-        for pair in self.feats.split("|"):
-            key, _, value = pair.partition("=")
-            if key == name:
-                return value
-        return None
+        return _features(self.feats).get(name)
 
     @property
     def relation(self) -> str:
         """The universal part of the dependency relation ("nsubj:pass" → "nsubj")."""
         return self.deprel.split(":", 1)[0]
+
+
+@lru_cache(maxsize=8192)
+def _features(feats: str) -> dict[str, str]:
+    """A UD feature string as a mapping, parsed once per distinct string (callers only read it)."""
+    return dict(pair.partition("=")[::2] for pair in feats.split("|") if pair)
 
 
 @dataclass(frozen=True)

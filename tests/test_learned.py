@@ -163,5 +163,6 @@ def test_train_writes_deterministic_decisions_and_a_card(tmp_path):
 @needs_corpora
 @pytest.mark.slow
 def test_the_shipped_decisions_are_what_quotes_train_writes(tmp_path):
+    """`quotes train --corpus wikinews --out quotes/models/decisions` wrote the shipped file."""
     assert main(["train", "--corpus", "wikinews", "--out", str(tmp_path), "-q"]) == 0
     assert (tmp_path / "decisions.json").read_bytes() == SHIPPED.read_bytes()

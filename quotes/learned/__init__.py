@@ -19,8 +19,8 @@ from .features import DocumentFeatures, quote_features
 from .proposals import LEARNED, sentence_candidates
 
 
-SHIPPED = Path(__file__).resolve().parent.parent / "models" / "decisions" / "news.json"
-"""The decisions shipped with the package: trained by ``quotes train`` on WIKINEWS train."""
+SHIPPED = Path(__file__).resolve().parent.parent / "models" / "decisions" / "decisions.json"
+"""The decisions shipped with the package: ``quotes train --corpus wikinews --out quotes/models/decisions``."""
 
 
 def load_decisions(path: str | os.PathLike[str] | None = None) -> QuoteDecisions:

@@ -1,7 +1,7 @@
 """The trained decisions over the candidate quotes: keep or drop, type, medium.
 
-Four classifiers over :func:`~quotes.learned.features.quote_features`, each a scikit-learn
-pipeline (``DictVectorizer`` → ``LogisticRegression``) with ``fit``/``predict_proba``. ``keep``
+Four scikit-learn ``LogisticRegression`` classifiers over the features of
+:func:`~quotes.learned.features.quote_features`, vectorised once by a shared ``DictVectorizer``. ``keep``
 judges the rules' candidates and ``sentence`` the sentences no rule touched
 (:mod:`.proposals`): does the official WIKINEWS pairing give the candidate a gold partner it
 overlaps? ``type`` and ``medium`` learn from the candidates with a partner (its labels). The
@@ -21,13 +21,12 @@ from typing import Any, Sequence
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import Pipeline, make_pipeline
 
 from .features import GROUPS, Features
 from .proposals import LEARNED
 
 TASKS = ("keep", "sentence", "type", "medium")
-FORMAT = "quotes-decisions/2"
+FORMAT = "quotes-decisions/3"
 
 
 @dataclass(frozen=True)
@@ -39,20 +38,14 @@ class Decision:
     medium: str
 
 
-def _estimator(regularisation: float, seed: int) -> Pipeline:
-    return make_pipeline(
-        DictVectorizer(sparse=True),
-        LogisticRegression(C=regularisation, max_iter=2000, random_state=seed),
-    )
-
-
 def _proposed_by_rule(row: Features) -> bool:
     return row["rule.name"] != LEARNED
 
 
 class QuoteDecisions:
-    """The keep, sentence, type and medium classifiers; ``groups`` are the feature groups used
-    (for ablations); ``threshold`` and ``sentence_threshold`` the least probability a rule's
+    """The keep, sentence, type and medium classifiers over one shared feature vectorizer (a
+    document's candidates are vectorised once for all four); ``groups`` are the feature groups
+    used (for ablations); ``threshold`` and ``sentence_threshold`` the least probability a rule's
     candidate and an untouched sentence need to be kept."""
 
     def __init__(
@@ -71,40 +64,46 @@ class QuoteDecisions:
         self.threshold = threshold
         self.sentence_threshold = sentence_threshold
         self.seed = seed
-        self.models: dict[str, Pipeline] = {}
+        self.vectorizer = DictVectorizer(sparse=True)
+        self.models: dict[str, LogisticRegression] = {}
 
-    def _select(self, rows: Sequence[Features]) -> list[Features]:
+    def _select(self, rows: Sequence[Features]) -> Sequence[Features]:
+        if self.groups == GROUPS:
+            return rows
         prefixes = tuple(f"{group}." for group in self.groups)
         return [{name: value for name, value in row.items() if name.startswith(prefixes)} for row in rows]
 
     def fit(self, rows: Sequence[Features], keep: Sequence[bool], types: Sequence[str | None], media: Sequence[str | None]) -> QuoteDecisions:
         """Train on candidate features with their labels; a type or medium is None where the
         candidate has no gold partner (or the gold leaves the label open)."""
-        selected = self._select(rows)
-        self.models = {}
-        for task, wanted in (("keep", True), ("sentence", False)):
-            chosen = [i for i, row in enumerate(rows) if _proposed_by_rule(row) == wanted]
-            self.models[task] = _estimator(self.regularisation, self.seed).fit([selected[i] for i in chosen], [int(keep[i]) for i in chosen])
-        for task, labels in (("type", types), ("medium", media)):
-            known = [i for i, label in enumerate(labels) if label is not None]
-            self.models[task] = _estimator(self.regularisation, self.seed).fit([selected[i] for i in known], [labels[i] for i in known])
+        matrix = self.vectorizer.fit_transform(self._select(rows))
+        by_rule = np.array([_proposed_by_rule(row) for row in rows])
+        tasks = {
+            "keep": (np.flatnonzero(by_rule), [int(k) for k in keep]),
+            "sentence": (np.flatnonzero(~by_rule), [int(k) for k in keep]),
+            "type": (np.array([i for i, t in enumerate(types) if t is not None], dtype=int), types),
+            "medium": (np.array([i for i, m in enumerate(media) if m is not None], dtype=int), media),
+        }
+        self.models = {
+            task: LogisticRegression(C=self.regularisation, max_iter=2000, random_state=self.seed).fit(matrix[chosen], [labels[i] for i in chosen])
+            for task, (chosen, labels) in tasks.items()
+        }
         return self
 
     def predict(self, rows: Sequence[Features]) -> list[Decision]:
         if not rows:
             return []
-        selected = self._select(rows)
-        keep = [self._positive("keep", selected), self._positive("sentence", selected)]
-        types = self.models["type"].predict(selected)
-        media = self.models["medium"].predict(selected)
+        matrix = self.vectorizer.transform(self._select(rows))
+        keep, sentence = (self._positive(task, matrix) for task in ("keep", "sentence"))
+        types, media = self.models["type"].predict(matrix), self.models["medium"].predict(matrix)
         return [
-            Decision(float(keep[0 if _proposed_by_rule(row) else 1][i]), str(t), str(m))
-            for i, (row, t, m) in enumerate(zip(rows, types, media))
+            Decision(float(keep[i] if _proposed_by_rule(row) else sentence[i]), str(types[i]), str(media[i]))
+            for i, row in enumerate(rows)
         ]
 
-    def _positive(self, task: str, selected: list[Features]) -> np.ndarray:
+    def _positive(self, task: str, matrix: Any) -> np.ndarray:
         model = self.models[task]
-        return model.predict_proba(selected)[:, list(model.classes_).index(1)]
+        return model.predict_proba(matrix)[:, list(model.classes_).index(1)]
 
     def kept(self, row: Features, decision: Decision) -> bool:
         """Whether ``decision`` keeps the candidate described by ``row``."""
@@ -113,10 +112,8 @@ class QuoteDecisions:
     # --- files ------------------------------------------------------------------------------
 
     def to_json(self) -> dict[str, Any]:
-        def model(pipeline: Pipeline) -> dict[str, Any]:
-            vectorizer, estimator = pipeline.named_steps["dictvectorizer"], pipeline.named_steps["logisticregression"]
+        def model(estimator: LogisticRegression) -> dict[str, Any]:
             return {
-                "features": list(vectorizer.feature_names_),
                 "classes": [c.item() if hasattr(c, "item") else c for c in estimator.classes_],
                 "coef": np.round(estimator.coef_, 6).tolist(),
                 "intercept": np.round(estimator.intercept_, 6).tolist(),
@@ -129,6 +126,7 @@ class QuoteDecisions:
             "threshold": self.threshold,
             "sentence_threshold": self.sentence_threshold,
             "seed": self.seed,
+            "features": list(self.vectorizer.feature_names_),
             "models": {task: model(self.models[task]) for task in TASKS},
         }
 
@@ -137,17 +135,16 @@ class QuoteDecisions:
         if data.get("format") != FORMAT:
             raise ValueError(f"not a {FORMAT} model file (format {data.get('format')!r})")
         decisions = cls(data["groups"], data["regularisation"], data["threshold"], data["sentence_threshold"], data["seed"])
+        decisions.vectorizer.feature_names_ = data["features"]
+        decisions.vectorizer.vocabulary_ = {name: i for i, name in enumerate(data["features"])}
         for task in TASKS:
             saved = data["models"][task]
-            vectorizer = DictVectorizer(sparse=True)
-            vectorizer.feature_names_ = saved["features"]
-            vectorizer.vocabulary_ = {name: i for i, name in enumerate(saved["features"])}
             estimator = LogisticRegression(C=decisions.regularisation)
             estimator.classes_ = np.array(saved["classes"])
             estimator.coef_ = np.array(saved["coef"])
             estimator.intercept_ = np.array(saved["intercept"])
-            estimator.n_features_in_ = len(saved["features"])
-            decisions.models[task] = make_pipeline(vectorizer, estimator)
+            estimator.n_features_in_ = len(data["features"])
+            decisions.models[task] = estimator
         return decisions
 
     def save(self, path: str | Path) -> None:

@@ -97,27 +97,38 @@ def fold_documents(ids: Sequence[str], k: int) -> list[list[int]]:
     return [sorted(ordered[fold::k]) for fold in range(k)]
 
 
+def official_scores(
+    decisions: QuoteDecisions, examples: Examples, documents: Sequence[GoldDocument], grid: Sequence[Thresholds]
+) -> dict[Thresholds, dict[str, float]]:
+    """Official WIKINEWS F1 (``messages`` … ``stwr``) of ``decisions`` on the candidates of
+    ``documents`` (which ``examples.documents`` index), for every pair of thresholds in ``grid``."""
+    found = decisions.predict(list(examples.rows))
+    by_rule = [row["rule.name"] != LEARNED for row in examples.rows]
+    by_document: dict[int, list[int]] = {number: [] for number in set(examples.documents)}
+    for i, number in enumerate(examples.documents):
+        by_document[number].append(i)
+    figures = {}
+    for threshold, sentence_threshold in grid:
+        counts: Counter = Counter()
+        for number, gold in enumerate(documents):
+            chosen = [i for i in by_document.get(number, []) if found[i].keep >= (threshold if by_rule[i] else sentence_threshold)]
+            predicted = [replace(examples.annotations[i], type=found[i].type, medium=found[i].medium) for i in chosen]
+            counts += document_counts(gold.annotations, predicted)
+        figures[threshold, sentence_threshold] = {name: prf.f1 for name, prf in scores(counts).items()}
+    return figures
+
+
 def held_out_scores(examples: Examples, documents: Sequence[GoldDocument], k: int = 5, **settings: Any) -> dict[Thresholds, dict[str, float]]:
     """Official WIKINEWS F1 (``messages`` … ``stwr``, mean over ``k`` folds) of decisions
     trained on the other folds, for every pair of thresholds (rules' candidates, sentences)."""
     grid = [(t, s) for t in THRESHOLDS for s in SENTENCE_THRESHOLDS]
-    per_pair: dict[Thresholds, list[dict[str, float]]] = {pair: [] for pair in grid}
+    per_fold = []
     for held in fold_documents([d.id for d in documents], k):
         decisions = train(examples.subset(set(range(len(documents))) - set(held)), **settings)
         fold = examples.subset(held)
-        found = decisions.predict(list(fold.rows))
-        by_rule = [row["rule.name"] != LEARNED for row in fold.rows]
-        for threshold, sentence_threshold in grid:
-            counts: Counter = Counter()
-            for number in held:
-                chosen = [
-                    i for i, d in enumerate(fold.documents)
-                    if d == number and found[i].keep >= (threshold if by_rule[i] else sentence_threshold)
-                ]
-                predicted = [replace(fold.annotations[i], type=found[i].type, medium=found[i].medium) for i in chosen]
-                counts += document_counts(documents[number].annotations, predicted)
-            per_pair[threshold, sentence_threshold].append({name: prf.f1 for name, prf in scores(counts).items()})
-    return {pair: {name: sum(f[name] for f in folds) / len(folds) for name in folds[0]} for pair, folds in per_pair.items()}
+        renumbered = replace(fold, documents=tuple(held.index(number) for number in fold.documents))
+        per_fold.append(official_scores(decisions, renumbered, [documents[i] for i in held], grid))
+    return {pair: {name: sum(f[pair][name] for f in per_fold) / k for name in per_fold[0][pair]} for pair in grid}
 
 
 def choose_thresholds(held_out: dict[Thresholds, dict[str, float]]) -> Thresholds:
@@ -150,15 +161,18 @@ class Trained:
     seconds: float
 
 
-def train_on(parser: Any, splits: Sequence[tuple[str, Sequence[GoldDocument]]], k: int = 5, seed: int = 0, progress: bool = True) -> Trained:
-    """Decisions trained on the given corpus splits, the keep threshold chosen by ``k``-fold
-    cross-validation over their documents (the ``quotes eval --folds`` folds)."""
+def train_on(
+    parser: Any, splits: Sequence[tuple[str, Sequence[GoldDocument]]], k: int = 5, seed: int = 0, progress: bool = True, **settings: Any
+) -> Trained:
+    """Decisions trained on the given corpus splits, the thresholds chosen by ``k``-fold
+    cross-validation over their documents (the ``quotes eval --folds`` folds); ``settings`` go
+    to :class:`QuoteDecisions` (e.g. ``groups`` for an ablation)."""
     started = time.perf_counter()
     documents = [gold for _, golds in splits for gold in golds]
     examples = corpus_examples(parser, documents, progress)
-    held_out = held_out_scores(examples, documents, k, seed=seed)
+    held_out = held_out_scores(examples, documents, k, seed=seed, **settings)
     threshold, sentence_threshold = choose_thresholds(held_out)
-    decisions = train(examples, threshold=threshold, sentence_threshold=sentence_threshold, seed=seed)
+    decisions = train(examples, threshold=threshold, sentence_threshold=sentence_threshold, seed=seed, **settings)
     return Trained(decisions, tuple(name for name, _ in splits), len(documents), len(examples.rows), held_out, time.perf_counter() - started)
 
 
