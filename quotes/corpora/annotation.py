@@ -26,6 +26,8 @@ class Annotation:
     ``parts`` maps a part name (see :data:`PARTS`; SpkAtt adds ``ptc``, ``topic``, ``medium``,
     ``evidence``) to the sorted corpus token positions it covers; missing parts are empty.
     ``rule`` is the extractor rule for predictions, ``id`` the corpus annotation id for gold.
+    ``speaker_fields`` holds a prediction's speaker attributes (``entity``, ``role``, ``kind``,
+    ``gender``) for the speaker measure; gold leaves it empty (the speaker gold is a separate set).
     """
 
     type: str
@@ -34,6 +36,7 @@ class Annotation:
     nested: bool = False
     rule: str = ""
     id: int = 0
+    speaker_fields: Mapping[str, str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.type not in TYPE_LABELS:
