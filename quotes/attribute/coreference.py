@@ -24,9 +24,12 @@ from .. import lexicon
 from ..document import Located, Word
 from ..find.context import Context
 from ..german.clauses import SUBJECT_RELATIONS
-from ..german.words import ARTICLES, IMPERSONAL_FORMS, PRONOUN_AGREEMENT
+from ..german.words import ARTICLES, GENDER_TITLES, IMPERSONAL_FORMS, POSSESSIVE_AGREEMENT, PRONOUN_AGREEMENT
 from ..lexicon import RoleNoun
 from ..quote import Mention
+from . import gender as evidence_of
+from .gender import GENDER_OF, Evidence
+from .kinds import TextSource, text_source
 from .roles import (
     Introduction,
     Phrase,
@@ -75,8 +78,9 @@ class Entity:
     number: str = "Sing"
     role: str | None = None
     noun: RoleNoun | None = None
+    evidence: Evidence | None = None  # the first mention in the text that shows the gender
 
-    def learn(self, role: str | None, noun: RoleNoun | None, gender: str | None) -> None:
+    def learn(self, role: str | None, noun: RoleNoun | None, gender: str | None, evidence: Evidence | None = None) -> None:
         """Take a role and gender from a new mention when the entity has none yet."""
         if role and self.role is None:
             self.role, self.noun = role, noun
@@ -84,6 +88,8 @@ class Entity:
             self.gender = gender
         if role and self.kind == "name":
             self.kind = "person"
+        if evidence is not None and self.evidence is None and self.kind != "organisation" and self.number != "Plur":
+            self.evidence = evidence
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,8 @@ class Resolution:
     entity: Entity | None
     confidence: float | None
     role: str | None = None  # the mention's own role when it has no entity
+    kind: str | None = None  # the mention's kind where it is not the entity's (a document, a group)
+    evidence: Evidence | None = None  # gender evidence in the mention itself
 
 
 @dataclass
@@ -117,7 +125,13 @@ class Resolver:
 
     def named(self, words: Sequence[Word], kind: str, gender: str | None = None, number: str = "Sing") -> tuple[Entity, float]:
         """The entity of a name: the same name, the full name of a surname, or a new one."""
-        name = text_of(self.context.text, words)
+        return self.named_text(text_of(self.context.text, words), kind, gender, number)
+
+    def named_text(self, name: str, kind: str, gender: str | None = None, number: str = "Sing") -> tuple[Entity, float]:
+        """The entity of a name given as text (see :meth:`named`); a title before it is dropped."""
+        first, _, rest = name.partition(" ")
+        if rest and first.lower() in GENDER_TITLES:
+            name = rest  # "Herr Albrecht" is "Albrecht"
         for entity in reversed(self.entities):
             if entity.name == name:
                 return entity, NAMED
@@ -135,7 +149,7 @@ class Resolver:
         self.entities.append(entity)
         return entity, NAMED
 
-    def described(self, phrase: Phrase) -> tuple[Entity, float | None]:
+    def described(self, phrase: Phrase, number: str | None = None) -> tuple[Entity, float | None]:
         """The entity of a role description without a name ("der Minister", "ein Sprecher")."""
         role = text_of(self.context.text, phrase.role)
         gender = _gender(phrase)
@@ -147,7 +161,7 @@ class Resolver:
             unnamed = [e for e in holders if e.name is None]
             if not named and unnamed:  # "ein Sprecher …", later "der Sprecher": the same unnamed one
                 return unnamed[0], None
-        entity = Entity(None, "role", gender, _number(phrase.noun_word or phrase.words[-1]), role, phrase.noun)
+        entity = Entity(None, "role", gender, number or _number(phrase.noun_word or phrase.words[-1]), role, phrase.noun)
         self.entities.append(entity)
         return entity, None
 
@@ -156,19 +170,24 @@ class Resolver:
     def introduce(self, intro: Introduction) -> None:
         """A name stated with a role: the person gets the role (and its gender)."""
         entity, _ = self.named(intro.name, "person")
-        entity.learn(text_of(self.context.text, intro.role), intro.noun, intro.noun.gender or None)
+        noun_word = next((w for w in intro.role if role_of(w) is not None), None)
+        evidence = Evidence(GENDER_OF[intro.noun.gender], noun_word.start, noun_word.end) if noun_word is not None and intro.noun.gender in GENDER_OF else None
+        entity.learn(text_of(self.context.text, intro.role), intro.noun, intro.noun.gender or None, evidence)
         subject = any(w.deprel in SUBJECT_RELATIONS for w in intro.role + intro.name)
         self.candidates.append(Candidate(intro.offset, entity, subject=subject))
 
     def mention_name_run(self, words: Sequence[Word], subject: bool) -> None:
         """A name outside quotations: a possible antecedent."""
         phrase_kind = "organisation" if any(is_organisation_word(w) for w in words) else ("person" if len(words) > 1 else "name")
-        entity, _ = self.named(words, phrase_kind, words[-1].feat("Gender"), _number(words[-1]))
+        gender = None if any(w.upos == "PROPN" for w in words) else words[-1].feat("Gender")  # the tagger's guess for a name is no evidence
+        entity, _ = self.named(words, phrase_kind, gender, _number(words[-1]))
         self.candidates.append(Candidate(words[0].start, entity, subject=subject))
 
     def mention_description(self, words: Sequence[Word]) -> None:
         """A subject role description outside quotations ("Die Ministerin besuchte …")."""
-        entity, _ = self.described(analyse(words))
+        phrase = analyse(words)
+        entity, _ = self.described(phrase)
+        entity.learn(None, None, None, evidence_of.of_phrase(words, phrase, words[-1].feat("Number") or None))
         self.candidates.append(Candidate(words[0].start, entity, subject=True))
 
     def resolve(self, words: Sequence[Word], verb: Word | None) -> Resolution:
@@ -179,37 +198,64 @@ class Resolver:
         if first.text.lower() in PRONOUN_AGREEMENT and (len(words) == 1 or first.upos == "PRON"):  # "er" (+ words a parse added)
             resolution = self.pronoun(first, verb)
         else:
-            resolution = self.phrase(words)
+            resolution = self.phrase(words, verb)
         if resolution.entity is not None:
             self.candidates.append(Candidate(words[0].start, resolution.entity, subject=True, speaker=True))
         return resolution
 
-    def phrase(self, words: Sequence[Word]) -> Resolution:
-        """A speaker noun phrase: a name, a role description, an organisation, or no one."""
+    def phrase(self, words: Sequence[Word], verb: Word | None = None) -> Resolution:
+        """A speaker noun phrase: a name, a role description, an organisation, a text or
+        statement and its source, or no one."""
         surname = self._known_surname(words)
         if surname is not None:
             return Resolution(surname, SURNAME)
+        source = text_source(words)
+        if source is not None:
+            return self.text(source, verb)
         if _names_a_text(words):
-            return Resolution(None, None)  # "der Studie", "Angaben der Polizei": a text, not an agent
+            return Resolution(None, None)  # "die Forderung": a statement without its source
+        number = _verb_number(verb)
         phrase = analyse(words)
         name = phrase.name
         gender = _gender(phrase)
+        evidence = evidence_of.of_phrase(words, phrase, number)
         role = text_of(self.context.text, phrase.role) or None
+        head = phrase.noun_word or (phrase.name[-1] if phrase.name else None)
+        plural = number == "Plur" or (number is None and head is not None and head.feat("Number") == "Plur")
         if name:
             if phrase.article is not None and not phrase.definite and not phrase.role:
-                return Resolution(None, None)  # "eine Studie", "ein Mann"
-            kind = _kind(phrase, name)
+                return Resolution(None, None, kind="anonymous" if not plural else "group")  # "ein Mann"
+            kind = _kind(phrase, name, number)
             if kind == "group":
-                return Resolution(None, None)
+                return Resolution(None, None, kind="group")
             entity, confidence = self.named(name, kind, gender)
             if confidence < MIN_CONFIDENCE:
-                return Resolution(None, None, role)  # a surname two people of the document share
-            entity.learn(role, phrase.noun, gender)
-            return Resolution(entity, confidence, role)
+                return Resolution(None, None, role, kind="person", evidence=evidence)  # a surname two people share
+            entity.learn(role, phrase.noun, gender, evidence)
+            return Resolution(entity, confidence, role, evidence=evidence)
         if phrase.role:
-            entity, confidence = self.described(phrase)
-            return Resolution(entity, confidence, role)
+            entity, confidence = self.described(phrase, number)
+            entity.learn(None, None, None, evidence)
+            kind = "group" if plural else ("person" if entity.name else "anonymous")
+            return Resolution(entity, confidence, role, kind=kind, evidence=evidence)
         return Resolution(None, None)
+
+    def text(self, source: TextSource, verb: Word | None) -> Resolution:
+        """A text or statement as speaker: a document (its issuer as entity, when named), or the
+        holder of a statement ("Angaben der Polizei" → Polizei, "seiner Meinung" → the person)."""
+        holder = Resolution(None, None)
+        if source.owner:
+            holder = self.phrase(source.owner, None)
+        elif source.possessive is not None:
+            holder = self.pronoun(source.possessive, None, POSSESSIVE_AGREEMENT[source.possessive.text.lower()])
+        elif source.compound_owner is not None:
+            entity, confidence = self.named_text(source.compound_owner, "organisation")
+            holder = Resolution(entity, confidence)
+        if source.kind == "document":
+            return Resolution(holder.entity, holder.confidence, kind="document")
+        if source.kind == "anonymous" or holder.entity is None and holder.kind is None:
+            return Resolution(None, None, kind="anonymous")
+        return holder
 
     def _known_surname(self, words: Sequence[Word]) -> Entity | None:
         """One capitalised word that is the surname of exactly one person named before ("Brehm"),
@@ -219,13 +265,25 @@ class Resolver:
         people = {id(e): e for e in self.entities if e.kind != "organisation" and e.name and len(e.name.split()) > 1 and e.name.split()[-1] == words[0].text}
         return next(iter(people.values())) if len(people) == 1 else None
 
-    def pronoun(self, word: Word, verb: Word | None) -> Resolution:
-        """A pronoun: the best agreeing antecedent, or nothing when the choice is unclear."""
-        genders, number = PRONOUN_AGREEMENT[word.text.lower()]
+    def pronoun(self, word: Word, verb: Word | None, possessive: frozenset[str] | None = None) -> Resolution:
+        """A pronoun (or, with the genders of ``possessive``, a possessive determiner): the best
+        agreeing antecedent, or nothing when the choice is unclear."""
+        genders, number = (possessive, None) if possessive is not None else PRONOUN_AGREEMENT[word.text.lower()]
         if word.text.lower() == "es" and (word.relation == "expl" or (verb is not None and {verb.lemma.lower(), verb.text.lower()} & IMPERSONAL_FORMS)):
             return Resolution(None, None)
         if number is None:
             number = _verb_number(verb) or word.feat("Number")
+        evidence = evidence_of.of_pronoun(word, number) if possessive is None else None
+        found = self._antecedent(word, genders, number)
+        if found.entity is None:
+            return Resolution(None, None, kind="group" if number == "Plur" and possessive is None else None, evidence=evidence)
+        if found.entity.kind == "organisation":
+            return found
+        found.entity.learn(None, None, None, evidence)
+        return Resolution(found.entity, found.confidence, evidence=evidence)
+
+    def _antecedent(self, word: Word, genders: frozenset[str], number: str | None) -> Resolution:
+        """The best agreeing antecedent of a pronoun before ``word``."""
         scores: dict[int, tuple[float, Entity]] = {}
         for candidate in self.candidates:
             distance = word.start - candidate.offset
@@ -335,10 +393,13 @@ def _is_subject(run: Sequence[Located]) -> bool:
 
 
 def _gender(phrase: Phrase) -> str | None:
-    """The gender of a phrase: its role noun's, else the morphology of its last noun or article."""
+    """The gender of a phrase: its role noun's, else the morphology of its last noun or article;
+    the tagger's guess for a person's name is no evidence ("Petrova" tagged Masc), so a name made
+    only of proper nouns gives none."""
     if phrase.noun is not None and phrase.noun.gender:
         return phrase.noun.gender
-    for word in [*reversed(phrase.name), *reversed(phrase.role), *([phrase.article] if phrase.article else [])]:
+    name = [] if phrase.name and all(w.upos == "PROPN" for w in phrase.name) and len(phrase.name) > 1 else phrase.name
+    for word in [*reversed(name), *reversed(phrase.role), *([phrase.article] if phrase.article else [])]:
         gender = word.feat("Gender")
         if gender:
             return gender
@@ -349,8 +410,9 @@ def _number(word: Word) -> str:
     return word.feat("Number") or "Sing"
 
 
-def _kind(phrase: Phrase, name: Sequence[Word]) -> str:
-    """Person, organisation, group (a plural common noun: "die Wissenschaftler") or a bare name."""
+def _kind(phrase: Phrase, name: Sequence[Word], number: str | None = None) -> str:
+    """Person, organisation, group (a plural common noun: "die Wissenschaftler") or a bare name;
+    a bare singular noun with a singular verb is a name ("sagte Merkel": the tagger took it for a noun)."""
     if phrase.role:
         return "person"
     if any(is_organisation_word(w) for w in phrase.words if w not in name) or any(is_organisation_word(w) or is_acronym(w) for w in name):
@@ -358,7 +420,13 @@ def _kind(phrase: Phrase, name: Sequence[Word]) -> str:
     if all(w.upos == "NOUN" for w in name) and name[-1].feat("Number") == "Plur":
         return "group"
     if all(w.upos == "NOUN" for w in name) and phrase.article is None and len(name) == 1 and not any(w.upos == "PROPN" for w in phrase.words):
+        if number == "Sing" and name[0].feat("Number") != "Plur":
+            return "name"  # a singular count noun needs an article: a bare one is a name
         return "group"  # "Beobachter", "Experten": a bare common noun names no one
+    if all(w.upos == "NOUN" for w in name) and phrase.article is not None and number == "Plur":
+        return "group"  # "Die Anwohner beklagten"
+    if all(w.upos == "NOUN" for w in name) and phrase.article is not None and phrase.definite:
+        return "organisation"  # "die Feuerwehr", "das Gericht": a common noun that speaks as one
     return "person" if len(name) > 1 and all(w.upos == "PROPN" for w in name) else "name"
 
 

@@ -20,6 +20,7 @@ from ..german.words import (
     ARTICLES,
     COMPLEMENT_LINKS,
     COPULAS,
+    GENDER_TITLES,
     INDEFINITE_ARTICLES,
     NOT_NAME,
     PERSONAL_ADJECTIVE_MARKS,
@@ -202,6 +203,8 @@ def analyse(words: Sequence[Word]) -> Phrase:
             name = _name_in(segment)
     if name and all(not is_capitalised(w) for w in name):
         name = ()
+    if len(name) > 1 and name[0].text.lower() in GENDER_TITLES:
+        name = name[1:]  # "Herr Albrecht": the title is no part of the name
     return Phrase(tuple(words), name, role, noun, article)
 
 
