@@ -393,12 +393,12 @@ def _is_subject(run: Sequence[Located]) -> bool:
 
 
 def _gender(phrase: Phrase) -> str | None:
-    """The gender of a phrase: its role noun's, else the morphology of its last noun or article;
-    the tagger's guess for a person's name is no evidence ("Petrova" tagged Masc), so a name made
-    only of proper nouns gives none."""
+    """The gender of a phrase: its role noun's, else the morphology of its role or article; the
+    tagger's guess for a name is no evidence ("Petrova" and "Köhler" tagged Fem or Masc), so a
+    bare name gives none, and a common noun with an article its article's ("die Polizei")."""
     if phrase.noun is not None and phrase.noun.gender:
         return phrase.noun.gender
-    name = [] if phrase.name and all(w.upos == "PROPN" for w in phrase.name) and len(phrase.name) > 1 else phrase.name
+    name = phrase.name if phrase.article is not None and all(w.upos == "NOUN" for w in phrase.name) else ()
     for word in [*reversed(name), *reversed(phrase.role), *([phrase.article] if phrase.article else [])]:
         gender = word.feat("Gender")
         if gender:
@@ -415,6 +415,8 @@ def _kind(phrase: Phrase, name: Sequence[Word], number: str | None = None) -> st
     a bare singular noun with a singular verb is a name ("sagte Merkel": the tagger took it for a noun)."""
     if phrase.role:
         return "person"
+    if len(name) == 1 and name[0].text.lower() in lexicon.word_list("states"):
+        return "organisation"  # "Russland", "Litauen": a state speaks as one
     if any(is_organisation_word(w) for w in phrase.words if w not in name) or any(is_organisation_word(w) or is_acronym(w) for w in name):
         return "organisation"
     if all(w.upos == "NOUN" for w in name) and name[-1].feat("Number") == "Plur":
@@ -425,8 +427,8 @@ def _kind(phrase: Phrase, name: Sequence[Word], number: str | None = None) -> st
         return "group"  # "Beobachter", "Experten": a bare common noun names no one
     if all(w.upos == "NOUN" for w in name) and phrase.article is not None and number == "Plur":
         return "group"  # "Die Anwohner beklagten"
-    if all(w.upos == "NOUN" for w in name) and phrase.article is not None and phrase.definite:
-        return "organisation"  # "die Feuerwehr", "das Gericht": a common noun that speaks as one
+    if all(w.upos == "NOUN" for w in name) and phrase.article is not None and phrase.definite and name[-1].feat("Gender") in ("Fem", "Neut"):
+        return "organisation"  # "die Feuerwehr", "das Gericht": a common noun that speaks as one (not "der Franzose")
     return "person" if len(name) > 1 and all(w.upos == "PROPN" for w in name) else "name"
 
 

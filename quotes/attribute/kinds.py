@@ -83,8 +83,8 @@ def _owner(rest: Sequence[Word]) -> tuple[Word, ...]:
     first = rest[0]
     if first.text.lower() in OWNER_LINKS:
         start = 1 if first.text.lower() in ("von", "vom") else 0
-    elif first.upos == "PROPN":
-        start = 0
+    elif first.upos == "PROPN" or (first.text[:1].isupper() and first.text.lower() in lexicon.word_list("states")):
+        start = 0  # "Meinung Russlands"
     else:
         return ()
     owner = []

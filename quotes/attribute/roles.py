@@ -22,6 +22,7 @@ from ..german.words import (
     COPULAS,
     GENDER_TITLES,
     INDEFINITE_ARTICLES,
+    TITLE_MODIFIERS,
     NOT_NAME,
     PERSONAL_ADJECTIVE_MARKS,
 )
@@ -132,7 +133,7 @@ def role_end(words: Sequence[Word], i: int) -> tuple[int, int, RoleNoun] | None:
     while i < len(words) and words[i].text.lower() in ARTICLES:
         i += 1
         start = i
-    while i < len(words) and _is_modifier(words[i]) and role_of(words[i]) is None:
+    while i < len(words) and (_is_modifier(words[i]) or words[i].text.lower() in TITLE_MODIFIERS) and role_of(words[i]) is None:
         i += 1
     if i >= len(words) or not is_capitalised(words[i]):
         return None

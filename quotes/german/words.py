@@ -73,6 +73,10 @@ RELATIVE_PRONOUNS = frozenset("der die das den dem deren dessen denen welche wel
 
 # Demonstratives that stand for a person named before when they are the subject of a cue
 # ("Diese bestätigte", "Dieser sagte"); neuter "dies", "das" stand for the message.
+# English words that open a multi-word title before its role noun ("Chief Executive Officer",
+# "General Manager", "Vice President"): capitalised, so the role reader would take them for a name.
+TITLE_MODIFIERS = frozenset("chief executive general senior vice managing deputy financial operating technical".split())
+
 # Titles before a name that show the gender of the person ("Frau Roth", "Herrn Koch").
 GENDER_TITLES = {"frau": "female", "herr": "male", "herrn": "male"}
 
