@@ -137,7 +137,7 @@ class Resolver:
                 return entity, NAMED
         parts = name.split()
         if len(parts) == 1:
-            fuller = list(dict.fromkeys(e for e in reversed(self.entities) if e.name and len(e.name.split()) > 1 and e.name.split()[-1] == name and e.kind != "organisation"))
+            fuller = list(dict.fromkeys(e for e in reversed(self.entities) if _part_of_name(name, e)))
             if fuller:
                 return fuller[0], SURNAME if len(fuller) == 1 else AMBIGUOUS_SURNAME
         else:
@@ -262,7 +262,7 @@ class Resolver:
         however the tagger tagged it (the compact model often tags surnames NOUN)."""
         if len(words) != 1 or not words[0].text[:1].isupper():
             return None
-        people = {id(e): e for e in self.entities if e.kind != "organisation" and e.name and len(e.name.split()) > 1 and e.name.split()[-1] == words[0].text}
+        people = {id(e): e for e in self.entities if _part_of_name(words[0].text, e)}
         return next(iter(people.values())) if len(people) == 1 else None
 
     def pronoun(self, word: Word, verb: Word | None, possessive: frozenset[str] | None = None) -> Resolution:
@@ -390,6 +390,15 @@ def _is_subject(run: Sequence[Located]) -> bool:
         if item.word.deprel in SUBJECT_RELATIONS or (head is not None and head.deprel in SUBJECT_RELATIONS and item.word.relation in ("appos", "flat")):
             return True
     return False
+
+
+def _part_of_name(name: str, entity: Entity) -> bool:
+    """Whether a one-word name is a part of a person's fuller name: the surname ("Merkel" of
+    "Angela Merkel"), or the family name written first ("Wang" of "Wang Jian")."""
+    if entity.kind == "organisation" or not entity.name:
+        return False
+    parts = entity.name.split()
+    return len(parts) > 1 and name in parts and name not in GENDER_TITLES
 
 
 def _gender(phrase: Phrase) -> str | None:

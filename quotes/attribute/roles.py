@@ -139,6 +139,9 @@ def role_end(words: Sequence[Word], i: int) -> tuple[int, int, RoleNoun] | None:
         return None
     noun = role_of(words[i])
     if noun is None:
+        i = _hyphenated_role(words, i)
+        noun = role_of(words[i]) if i is not None else None
+    if noun is None or i is None:
         return None
     end = i + 1
     while end < len(words) and words[end].text.lower() in COMPLEMENT_LINKS:
@@ -148,7 +151,20 @@ def role_end(words: Sequence[Word], i: int) -> tuple[int, int, RoleNoun] | None:
         if k >= len(words) or not is_capitalised(words[k]) or words[k].upos not in NAME_UPOS:
             break
         end = k + 1
+        while words[k].upos == "PROPN" and end < len(words) and words[end].upos == "PROPN" and is_capitalised(words[end]):
+            end += 1  # a name of several words: "von Huawei Europe", "von Tencent Music"
     return start, end, noun
+
+
+def _hyphenated_role(words: Sequence[Word], i: int) -> int | None:
+    """The role noun that ``words[i]`` is the hyphenated first part of, where the tokenizer split
+    the compound ("Tesla-Gründer", "Baidu-Chefin" as "Baidu", "-", "Chefin"), else None."""
+    j = i + 1
+    if j < len(words) and words[j].text in ("-", "‑") and words[j].start == words[i].end:
+        j += 1
+    if j < len(words) and words[j].start == words[i].end + 1 and is_capitalised(words[j]) and role_of(words[j]) is not None:
+        return j
+    return None
 
 
 def _segments(words: Sequence[Word]) -> list[list[Word]]:
@@ -200,6 +216,8 @@ def analyse(words: Sequence[Word]) -> Phrase:
             rest = segment[end:]
             if not name and rest and name_end(rest, 0) == len(rest):
                 name = tuple(rest)
+            elif name and rest and name_end(rest, 0) == len(rest):
+                role = tuple(segment[start:])  # "Li Wei, Vorstandschefin von Huawei Europe": the rest of the apposition
         elif not name and (position == 0 or segment[0].text.lower() not in ARTICLES):
             name = _name_in(segment)
     if name and all(not is_capitalised(w) for w in name):
