@@ -402,13 +402,14 @@ def _part_of_name(name: str, entity: Entity) -> bool:
 
 
 def _gender(phrase: Phrase) -> str | None:
-    """The gender of a phrase: its role noun's, else the morphology of its role or article; the
+    """The gender of a phrase: its role noun's, else the morphology of its article or role noun; the
     tagger's guess for a name is no evidence ("Petrova" and "Köhler" tagged Fem or Masc), so a
     bare name gives none, and a common noun with an article its article's ("die Polizei")."""
     if phrase.noun is not None and phrase.noun.gender:
         return phrase.noun.gender
     name = phrase.name if phrase.article is not None and all(w.upos == "NOUN" for w in phrase.name) else ()
-    for word in [*reversed(name), *reversed(phrase.role), *([phrase.article] if phrase.article else [])]:
+    head = [phrase.noun_word] if phrase.noun_word is not None else []  # not a complement's noun ("der Opposition")
+    for word in [*([phrase.article] if phrase.article else []), *head, *reversed(name)]:
         gender = word.feat("Gender")
         if gender:
             return gender

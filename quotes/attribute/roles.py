@@ -112,6 +112,8 @@ def name_end(words: Sequence[Word], i: int) -> int:
     j = i
     while j < len(words) and is_name_word(words[j]) and (role_of(words[j]) is None or (j > i and words[j].upos == "PROPN")):
         j += 1
+        if j + 2 < len(words) and words[j].text == "-" and words[j].start == words[j - 1].end and words[j + 1].text in ("und", "oder") and is_name_word(words[j + 2]):
+            j += 2  # "Industrie- und Handelskammer": a shortened compound goes on after "und"
     return j
 
 
@@ -178,8 +180,8 @@ def _segments(words: Sequence[Word]) -> list[list[Word]]:
             depth = max(0, depth - 1)
         elif depth == 0 and word.text in (",", "–", "—"):
             segments.append([])
-        elif depth == 0 and word.upos != "PUNCT":
-            segments[-1].append(word)
+        elif depth == 0 and (word.upos != "PUNCT" or (word.text == "-" and segments[-1] and segments[-1][-1].end == word.start)):
+            segments[-1].append(word)  # a hyphen glued to a word stays: "Industrie- und Handelskammer"
     return [s for s in segments if s]
 
 
