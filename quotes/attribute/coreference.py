@@ -29,7 +29,7 @@ from ..lexicon import RoleNoun
 from ..quote import Mention
 from . import gender as evidence_of
 from .gender import GENDER_OF, Evidence
-from .kinds import TextSource, text_source
+from .kinds import TextSource, genitive, nominative, quoted_name, text_source
 from .roles import (
     Introduction,
     Phrase,
@@ -177,7 +177,10 @@ class Resolver:
         self.candidates.append(Candidate(intro.offset, entity, subject=subject))
 
     def mention_name_run(self, words: Sequence[Word], subject: bool) -> None:
-        """A name outside quotations: a possible antecedent."""
+        """A name outside quotations: a possible antecedent; a statement noun in front is no part
+        of it ("Auffassung Österreichs")."""
+        while len(words) > 1 and text_source(words[:1]) is not None:
+            words = words[1:]
         phrase_kind = "organisation" if any(is_organisation_word(w) for w in words) else ("person" if len(words) > 1 else "name")
         gender = None if any(w.upos == "PROPN" for w in words) else words[-1].feat("Gender")  # the tagger's guess for a name is no evidence
         entity, _ = self.named(words, phrase_kind, gender, _number(words[-1]))
@@ -222,12 +225,20 @@ class Resolver:
         role = text_of(self.context.text, phrase.role) or None
         head = phrase.noun_word or (phrase.name[-1] if phrase.name else None)
         plural = number == "Plur" or (number is None and head is not None and head.feat("Number") == "Plur")
+        if phrase.noun is not None and phrase.noun.gender == "Masc" and phrase.article is not None and phrase.article.text.lower() in ("die", "den"):
+            plural = True  # "die Richter": a masculine noun after "die" is plural
+        quoted = quoted_name(words)
+        if quoted and not phrase.role and (phrase.article is None or phrase.definite):
+            entity, confidence = self.named_text(quoted, "organisation")  # "die Internet-Nachrichtensite „Golem“"
+            return Resolution(entity, confidence)
         if name:
             if phrase.article is not None and not phrase.definite and not phrase.role:
                 return Resolution(None, None, kind="anonymous" if not plural else "group")  # "ein Mann"
             kind = _kind(phrase, name, number)
             if kind == "group":
                 return Resolution(None, None, kind="group")
+            if kind == "description":
+                return Resolution(None, None, kind="anonymous")  # "der Randalierer": someone described, not named
             entity, confidence = self.named(name, kind, gender)
             if confidence < MIN_CONFIDENCE:
                 return Resolution(None, None, role, kind="person", evidence=evidence)  # a surname two people share
@@ -240,14 +251,33 @@ class Resolver:
             return Resolution(entity, confidence, role, kind=kind, evidence=evidence)
         return Resolution(None, None)
 
+    def holder(self, owner: Sequence[Word]) -> Resolution:
+        """The holder of a statement or issuer of a text: a quoted name ("des Magazins „Der
+        Spiegel“"), a genitive name in the nominative ("Russlands" → "Russland", "des Presseamtes"
+        → "Presseamt"), else the phrase as any speaker phrase."""
+        phrase = analyse(owner)
+        quoted = quoted_name(owner)
+        if quoted and not phrase.role:
+            entity, confidence = self.named_text(quoted, "organisation")
+            return Resolution(entity, confidence)
+        if phrase.name and not phrase.role and genitive(owner) and len(phrase.name) <= 3:
+            kind = _kind(phrase, phrase.name)
+            if kind in ("organisation", "person", "name", "description"):  # "des Presseamtes", "des ZDFs": an institution
+                kind = "organisation" if kind == "description" else kind
+                entity, confidence = self.named_text(nominative(text_of(self.context.text, phrase.name)), kind)
+                return Resolution(entity, confidence)
+        return self.phrase(owner, None)
+
     def text(self, source: TextSource, verb: Word | None) -> Resolution:
         """A text or statement as speaker: a document (its issuer as entity, when named), or the
         holder of a statement ("Angaben der Polizei" → Polizei, "seiner Meinung" → the person)."""
         holder = Resolution(None, None)
         if source.owner:
-            holder = self.phrase(source.owner, None)
+            holder = self.holder(source.owner)
         elif source.possessive is not None:
             holder = self.pronoun(source.possessive, None, POSSESSIVE_AGREEMENT[source.possessive.text.lower()])
+        elif source.compound_owner is not None and lexicon.role_noun(source.compound_owner) is not None:
+            holder = Resolution(None, None, kind="group")  # "Expertenmeinung": unnamed experts
         elif source.compound_owner is not None:
             entity, confidence = self.named_text(source.compound_owner, "organisation")
             holder = Resolution(entity, confidence)
@@ -437,8 +467,12 @@ def _kind(phrase: Phrase, name: Sequence[Word], number: str | None = None) -> st
         return "group"  # "Beobachter", "Experten": a bare common noun names no one
     if all(w.upos == "NOUN" for w in name) and phrase.article is not None and number == "Plur":
         return "group"  # "Die Anwohner beklagten"
+    if len(name) == 1 and "." in name[0].text.strip(".") and name[0].text.rsplit(".", 1)[-1].isalpha():
+        return "organisation"  # "bildblog.de": a website
     if all(w.upos == "NOUN" for w in name) and phrase.article is not None and phrase.definite and name[-1].feat("Gender") in ("Fem", "Neut"):
         return "organisation"  # "die Feuerwehr", "das Gericht": a common noun that speaks as one (not "der Franzose")
+    if len(name) == 1 and name[0].upos == "NOUN" and phrase.article is not None and phrase.definite and name[-1].feat("Gender") == "Masc":
+        return "description"  # "der Randalierer", "der Franzose": a person described, not named
     return "person" if len(name) > 1 and all(w.upos == "PROPN" for w in name) else "name"
 
 

@@ -16,7 +16,8 @@ from typing import Sequence
 
 from .. import lexicon
 from ..document import Word
-from ..german.words import ARTICLES, GENITIVE_ARTICLES, POSSESSIVE_AGREEMENT
+from ..find.marks import ALL_MARKS
+from ..german.words import ARTICLES, GENITIVE_ARTICLES, POSSESSIVE_AGREEMENT, TEMPORAL_NOUNS
 
 OWNER_LINKS = GENITIVE_ARTICLES | frozenset({"von", "vom"})
 """Words that open the holder of a statement or the issuer of a text ("Angaben der Polizei")."""
@@ -92,7 +93,48 @@ def _owner(rest: Sequence[Word]) -> tuple[Word, ...]:
         if word.text in (",", "(", ")", "–", "—") or word.upos == "VERB":
             break
         owner.append(word)
+    if any(w.text.lower() in TEMPORAL_NOUNS for w in owner):
+        return ()  # "Ersten Angaben vom gestrigen Mittwoch": a time, not a holder
     return tuple(owner) if any(w.text[:1].isupper() for w in owner) else ()
+
+
+def genitive(owner: Sequence[Word]) -> bool:
+    """Whether a holder phrase is a genitive with "-s" ("des Presseamtes", "Russlands"), not one
+    with "der" or "von" whose name is uninflected."""
+    return bool(owner) and (owner[0].text.lower() in ("des", "eines") or owner[0].upos == "PROPN")
+
+
+def nominative(name: str) -> str:
+    """The nominative of a name in the genitive: "Russlands" → "Russland", "ZDFs" → "ZDF",
+    "Presseamtes" → "Presseamt", "Magazins" → "Magazin"; other names unchanged."""
+    head, space, last = name.rpartition(" ")
+    if len(last) < 4 or not last.endswith("s"):
+        return name
+    if last.endswith("es") and last[-3] in "tdszgkb" and not last[:-1].lower() in lexicon.word_list("states"):
+        base = last[:-2]
+    else:
+        base = last[:-1]
+    return head + space + base
+
+
+def quoted_name(words: Sequence[Word]) -> str | None:
+    """The name between quotation marks in a phrase ("des Magazins „Der Spiegel“" → "Der Spiegel";
+    "die „Bild“-Zeitung" → "Bild-Zeitung"), or None."""
+    opening = next((i for i, w in enumerate(words) if w.text in ALL_MARKS), None)
+    if opening is None:
+        return None
+    closing = next((i for i in range(opening + 1, len(words)) if words[i].text in ALL_MARKS), None)
+    if closing is None or closing == opening + 1:
+        return None
+    inside = words[opening + 1 : closing]
+    text = inside[0].text
+    for previous, word in zip(inside, inside[1:]):
+        text += (" " if word.start > previous.end else "") + word.text
+    end = closing + 1
+    while end < len(words) and words[end].start == words[end - 1].end and words[end].text not in ALL_MARKS:
+        text += words[end].text  # "„Bild“-Zeitung": the compound goes on after the mark
+        end += 1
+    return text or None
 
 
 def kind_of(entity_kind: str, named: bool, plural: bool) -> str:

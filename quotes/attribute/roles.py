@@ -112,7 +112,9 @@ def name_end(words: Sequence[Word], i: int) -> int:
     j = i
     while j < len(words) and is_name_word(words[j]) and (role_of(words[j]) is None or (j > i and words[j].upos == "PROPN")):
         j += 1
-        if j + 2 < len(words) and words[j].text == "-" and words[j].start == words[j - 1].end and words[j + 1].text in ("und", "oder") and is_name_word(words[j + 2]):
+        if glued_hyphen(words, j) and is_name_word(words[j + 1]):
+            j += 1  # "Atomenergie-Organisation" split by the tokenizer: one word
+        elif j + 2 < len(words) and words[j].text == "-" and words[j].start == words[j - 1].end and words[j + 1].text in ("und", "oder") and is_name_word(words[j + 2]):
             j += 2  # "Industrie- und Handelskammer": a shortened compound goes on after "und"
     return j
 
@@ -153,9 +155,20 @@ def role_end(words: Sequence[Word], i: int) -> tuple[int, int, RoleNoun] | None:
         if k >= len(words) or not is_capitalised(words[k]) or words[k].upos not in NAME_UPOS:
             break
         end = k + 1
+        while glued_hyphen(words, end):
+            end += 2  # "der Atomenergie-Organisation" split by the tokenizer
         while words[k].upos == "PROPN" and end < len(words) and words[end].upos == "PROPN" and is_capitalised(words[end]):
             end += 1  # a name of several words: "von Huawei Europe", "von Tencent Music"
     return start, end, noun
+
+
+def glued_hyphen(words: Sequence[Word], j: int) -> bool:
+    """Whether ``words[j]`` is a hyphen the tokenizer split off inside a compound ("Atomenergie",
+    "-", "Organisation"): glued to the words on both sides."""
+    return (
+        0 < j < len(words) - 1 and words[j].text in ("-", "‑")
+        and words[j - 1].end == words[j].start and words[j].end == words[j + 1].start
+    )
 
 
 def _hyphenated_role(words: Sequence[Word], i: int) -> int | None:
