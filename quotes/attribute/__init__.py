@@ -32,9 +32,11 @@ def resolve_speakers(context: Context, quotes: list[Quote]) -> list[Quote]:
 def _speaker(context: Context, speaker: Speaker, resolution: Resolution) -> Speaker:
     """The speaker with the entity's name and role (the entity's role wins: it propagates), its
     kind, and its gender where a mention of it shows one (the speaker mention's own evidence first)."""
-    entity = resolution.entity
+    entity = resolution.entity.canonical() if resolution.entity is not None else None
     evidence = resolution.evidence or (entity.evidence if entity is not None else None)
     kind = resolution.kind
+    if kind == "anonymous" and entity is not None and entity.name is not None and entity.kind != "role":
+        kind = None  # an unnamed role holder the document names later
     if kind is None and entity is not None:
         kind = kind_of(entity.kind, entity.name is not None, entity.number == "Plur")
     if kind is None and resolution.evidence is not None:

@@ -79,6 +79,14 @@ class Entity:
     role: str | None = None
     noun: RoleNoun | None = None
     evidence: Evidence | None = None  # the first mention in the text that shows the gender
+    same: Entity | None = None  # the named entity an unnamed role holder turned out to be
+
+    def canonical(self) -> Entity:
+        """The entity itself, or the named one it was found to be ("der Minister" → "Peter Brandt")."""
+        entity = self
+        while entity.same is not None:
+            entity = entity.same
+        return entity
 
     def learn(self, role: str | None, noun: RoleNoun | None, gender: str | None, evidence: Evidence | None = None) -> None:
         """Take a role and gender from a new mention when the entity has none yet."""
@@ -149,6 +157,18 @@ class Resolver:
         self.entities.append(entity)
         return entity, NAMED
 
+    def absorb(self, named: Entity) -> None:
+        """A person named with a role ("Bundespräsident Köhler") is the one unnamed holder of that
+        role mentioned before ("Der Bundespräsident sagte"), when there is exactly one."""
+        if named.name is None or named.noun is None or named.kind == "organisation":
+            return
+        holders = [e for e in self.entities if e is not named and e.name is None and e.same is None and e.kind == "role"
+                   and e.number != "Plur" and _same_role(e, named.noun, named.gender)]
+        if len(holders) == 1:
+            holders[0].same = named
+            if named.evidence is None:
+                named.evidence = holders[0].evidence
+
     def described(self, phrase: Phrase, number: str | None = None) -> tuple[Entity, float | None]:
         """The entity of a role description without a name ("der Minister", "ein Sprecher")."""
         role = text_of(self.context.text, phrase.role)
@@ -173,6 +193,7 @@ class Resolver:
         noun_word = next((w for w in intro.role if role_of(w) is not None), None)
         evidence = Evidence(GENDER_OF[intro.noun.gender], noun_word.start, noun_word.end) if noun_word is not None and intro.noun.gender in GENDER_OF else None
         entity.learn(text_of(self.context.text, intro.role), intro.noun, intro.noun.gender or None, evidence)
+        self.absorb(entity)
         subject = any(w.deprel in SUBJECT_RELATIONS for w in intro.role + intro.name)
         self.candidates.append(Candidate(intro.offset, entity, subject=subject))
 
@@ -243,6 +264,8 @@ class Resolver:
             if confidence < MIN_CONFIDENCE:
                 return Resolution(None, None, role, kind="person", evidence=evidence)  # a surname two people share
             entity.learn(role, phrase.noun, gender, evidence)
+            if phrase.noun is not None:
+                self.absorb(entity)
             return Resolution(entity, confidence, role, evidence=evidence)
         if phrase.role:
             entity, confidence = self.described(phrase, number)
@@ -320,8 +343,9 @@ class Resolver:
             if not 0 < distance <= MAX_DISTANCE:
                 continue
             score = _score(candidate, genders, number, distance)
-            if score is not None and score > scores.get(id(candidate.entity), (float("-inf"),))[0]:
-                scores[id(candidate.entity)] = (score, candidate.entity)
+            entity = candidate.entity.canonical()
+            if score is not None and score > scores.get(id(entity), (float("-inf"),))[0]:
+                scores[id(entity)] = (score, entity)
         ranked = sorted(scores.values(), key=lambda pair: -pair[0])
         if not ranked:
             return Resolution(None, None)
