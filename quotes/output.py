@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import IO, Iterable, Sequence
 
 import pandas as pd
@@ -13,7 +13,7 @@ from .quote import QUOTE_TYPES, Quote
 
 COLUMNS = (
     "document", "id", "type", "medium", "quote_text", "start", "end", "speaker_text", "speaker_entity",
-    "speaker_role", "cue_text", "frame_text", "addressee_text", "rule", "confidence",
+    "speaker_role", "speaker_kind", "speaker_gender", "cue_text", "frame_text", "addressee_text", "rule", "confidence",
 )
 
 
@@ -31,6 +31,8 @@ def quote_row(quote: Quote) -> dict[str, object]:
         "speaker_text": speaker.text if speaker else None,
         "speaker_entity": speaker.entity if speaker else None,
         "speaker_role": speaker.role if speaker else None,
+        "speaker_kind": speaker.kind if speaker else None,
+        "speaker_gender": speaker.gender if speaker else None,
         "cue_text": quote.cue.text if quote.cue else None,
         "frame_text": quote.frame.text if quote.frame else None,
         "addressee_text": quote.addressee.text if quote.addressee else None,
@@ -52,8 +54,10 @@ def speakers(quotes: Iterable[Quote], by_document: bool = True) -> pd.DataFrame:
     """The speaker table: one row per canonical speaker (per document, or over the corpus).
 
     Columns: document (when ``by_document``), speaker (the entity, or the mention text when the
-    entity is unknown), resolved (whether the entity was resolved), roles, mentions, quotes,
-    one count column per quote type, first (offset of the first quote; per document only).
+    entity is unknown), resolved (whether the entity was resolved), kind (the most frequent
+    speaker kind of its quotes), gender (where a mention shows it: the most frequent; empty
+    without text evidence), roles, mentions, quotes, one count column per quote type, first
+    (offset of the first quote; per document only). No quotes give an empty table with these columns.
     """
     rows: dict[tuple, dict] = {}
     for quote in quotes:
@@ -64,8 +68,10 @@ def speakers(quotes: Iterable[Quote], by_document: bool = True) -> pd.DataFrame:
         row = rows.setdefault(
             key,
             {"roles": set(), "mentions": set(), "resolved": quote.speaker.entity is not None, "first": quote.start,
-             "documents": set(), **{t: 0 for t in QUOTE_TYPES}},
+             "documents": set(), "kinds": Counter(), "genders": Counter(), **{t: 0 for t in QUOTE_TYPES}},
         )
+        row["kinds"][quote.speaker.kind] += quote.speaker.kind is not None
+        row["genders"][quote.speaker.gender] += quote.speaker.gender is not None
         if quote.speaker.role:
             row["roles"].add(quote.speaker.role)
         row["mentions"].add(quote.speaker.text)
@@ -78,6 +84,8 @@ def speakers(quotes: Iterable[Quote], by_document: bool = True) -> pd.DataFrame:
         record.update(
             speaker=key[-1],
             resolved=row["resolved"],
+            kind=_most_frequent(row["kinds"]),
+            gender=_most_frequent(row["genders"]),
             roles="; ".join(sorted(row["roles"])),
             mentions="; ".join(sorted(row["mentions"])),
             quotes=sum(row[t] for t in QUOTE_TYPES),
@@ -85,10 +93,16 @@ def speakers(quotes: Iterable[Quote], by_document: bool = True) -> pd.DataFrame:
         )
         record.update({"first": row["first"]} if by_document else {"documents": len(row["documents"])})
         records.append(record)
-    columns = [*(["document"] if by_document else []), "speaker", "resolved", "roles", "mentions", "quotes", *QUOTE_TYPES,
+    columns = [*(["document"] if by_document else []), "speaker", "resolved", "kind", "gender", "roles", "mentions", "quotes", *QUOTE_TYPES,
                "first" if by_document else "documents"]
     table = pd.DataFrame(records, columns=columns)
     return table.sort_values(["quotes", "speaker"], ascending=[False, True], ignore_index=True) if records else table
+
+
+def _most_frequent(counts: Counter) -> str | None:
+    """The most frequent value (the first seen of equally frequent ones), or None."""
+    counted = [(value, n) for value, n in counts.items() if n]
+    return max(counted, key=lambda pair: pair[1])[0] if counted else None
 
 
 # Cells a spreadsheet would read as a formula (OWASP, "CSV Injection") get a leading apostrophe.
@@ -141,6 +155,10 @@ def _describe(quote: Quote) -> str:
         lines.append(f"entity: {speaker.entity or '(unresolved)'}")
         if speaker.role:
             lines.append(f"role: {speaker.role}")
+        if speaker.kind:
+            lines.append(f"kind: {speaker.kind}")
+        if speaker.gender:
+            lines.append(f"gender: {speaker.gender} (“{speaker.gender_evidence.text}”)")
     return "\n".join(lines)
 
 

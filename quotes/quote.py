@@ -83,6 +83,14 @@ class Mention:
         return cls(spans, **extra)
 
 
+SPEAKER_KINDS = ("person", "organisation", "group", "anonymous", "document")
+"""What a speaker is: one named person, a body speaking as one, several people, an unnamed single
+source ("ein Insider"), or a text ("die Studie")."""
+
+GENDERS = ("female", "male")
+"""The genders a speaker may be given, each only from evidence in the text."""
+
+
 @dataclass(frozen=True)
 class Speaker(Mention):
     """The source of a quote.
@@ -90,18 +98,45 @@ class Speaker(Mention):
     ``entity`` is the canonical name of the speaker in the document ("Joe Tsai" for a quote
     attributed to "er" or "Tsai"), or None when it could not be resolved; ``role`` is the
     speaker's function ("Chairman von Alibaba"); ``confidence`` says how sure the entity is.
+    ``kind`` is one of :data:`SPEAKER_KINDS` (or None); ``gender`` is ``female`` or ``male`` only
+    where the text shows it (a coreferent pronoun, a gendered role noun or title), never guessed
+    from a first name, and ``gender_evidence`` is the span of the words that show it.
     """
 
     entity: str | None = None
     role: str | None = None
     confidence: float | None = None
+    kind: str | None = None
+    gender: str | None = None
+    gender_evidence: Span | None = None
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.kind is not None and self.kind not in SPEAKER_KINDS:
+            raise ValueError(f"unknown speaker kind {self.kind!r}; expected one of {', '.join(SPEAKER_KINDS)}")
+        if self.gender is not None and self.gender not in GENDERS:
+            raise ValueError(f"unknown gender {self.gender!r}; expected one of {', '.join(GENDERS)}")
+        if (self.gender is None) != (self.gender_evidence is None):
+            raise ValueError("a speaker's gender and its evidence come together")
 
     def to_dict(self) -> dict[str, Any]:
-        return {**super().to_dict(), "entity": self.entity, "role": self.role}
+        evidence = self.gender_evidence
+        return {
+            **super().to_dict(),
+            "entity": self.entity,
+            "role": self.role,
+            "kind": self.kind,
+            "gender": self.gender,
+            "gender_evidence": {"text": evidence.text, **evidence.to_dict()} if evidence is not None else None,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], text: str, **extra: Any) -> Speaker:
-        return super().from_dict(data, text, entity=data.get("entity"), role=data.get("role"), **extra)
+        evidence = data.get("gender_evidence")
+        return super().from_dict(
+            data, text, entity=data.get("entity"), role=data.get("role"), kind=data.get("kind"), gender=data.get("gender"),
+            gender_evidence=Span.of(text, evidence["start"], evidence["end"]) if evidence else None, **extra,
+        )
 
 
 @dataclass(frozen=True)

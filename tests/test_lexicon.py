@@ -149,7 +149,8 @@ def test_loaders_are_cached_and_read_only() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["irregular_verbs", "naming_nouns", "organisation_endings", "source_endings", "source_nouns", "subjunctive_forms"]
+    "name", ["anonymous_sources", "document_nouns", "irregular_verbs", "naming_nouns", "organisation_endings", "source_endings", "states",
+             "source_nouns", "subjunctive_forms"]
 )
 def test_curated_word_lists_are_well_formed(name: str) -> None:
     header, *rows = read(f"{name}.tsv")

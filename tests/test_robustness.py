@@ -269,7 +269,7 @@ def test_14_empty_speaker_table_has_its_header(cli, tmp_path):
     path = tmp_path / "none.txt"
     path.write_text("Es regnet.", encoding="utf-8")
     status, out, _ = cli("--format", "speakers", path)
-    assert status == 0 and out.splitlines() == ["document,speaker,resolved,roles,mentions,quotes,Direct,Indirect,Reported,FreeIndirect,IndirectFreeIndirect,first"]
+    assert status == 0 and out.splitlines() == ["document,speaker,resolved,kind,gender,roles,mentions,quotes,Direct,Indirect,Reported,FreeIndirect,IndirectFreeIndirect,first"]
 
 
 # 15 ------------------------------------------------------------------------------------------

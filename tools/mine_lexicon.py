@@ -149,6 +149,8 @@ CURATED_ROLES: list[tuple[str, str, int]] = [
     ("Bischof", "Masc", 1), ("Botschafter", "Masc", 1), ("Botschafterin", "Fem", 1),
     ("Bundeskanzler", "Masc", 0), ("Bundeskanzlerin", "Fem", 0), ("Bürgermeister", "Masc", 1),
     ("Bürgermeisterin", "Fem", 1), ("Chairman", "Masc", 0), ("Chairwoman", "Fem", 0),
+    ("CEO", "", 1), ("Officer", "", 1), ("Koordinator", "Masc", 1), ("Koordinatorin", "Fem", 1),  # issue #22
+    ("Sachbearbeiter", "Masc", 1), ("Sachbearbeiterin", "Fem", 1),
     ("Chef", "Masc", 1), ("Chefin", "Fem", 1), ("Direktor", "Masc", 1), ("Direktorin", "Fem", 1),
     ("Experte", "Masc", 1), ("Expertin", "Fem", 1), ("Forscher", "Masc", 1), ("Forscherin", "Fem", 1),
     ("Führer", "Masc", 1), ("Führerin", "Fem", 1), ("Gründer", "Masc", 1), ("Gründerin", "Fem", 1),

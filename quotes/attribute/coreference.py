@@ -24,9 +24,12 @@ from .. import lexicon
 from ..document import Located, Word
 from ..find.context import Context
 from ..german.clauses import SUBJECT_RELATIONS
-from ..german.words import ARTICLES, IMPERSONAL_FORMS, PRONOUN_AGREEMENT
+from ..german.words import ARTICLES, GENDER_TITLES, IMPERSONAL_FORMS, POSSESSIVE_AGREEMENT, PRONOUN_AGREEMENT
 from ..lexicon import RoleNoun
 from ..quote import Mention
+from . import gender as evidence_of
+from .gender import GENDER_OF, Evidence
+from .kinds import TextSource, genitive, nominative, quoted_name, text_source
 from .roles import (
     Introduction,
     Phrase,
@@ -75,8 +78,17 @@ class Entity:
     number: str = "Sing"
     role: str | None = None
     noun: RoleNoun | None = None
+    evidence: Evidence | None = None  # the first mention in the text that shows the gender
+    same: Entity | None = None  # the named entity an unnamed role holder turned out to be
 
-    def learn(self, role: str | None, noun: RoleNoun | None, gender: str | None) -> None:
+    def canonical(self) -> Entity:
+        """The entity itself, or the named one it was found to be ("der Minister" → "Peter Brandt")."""
+        entity = self
+        while entity.same is not None:
+            entity = entity.same
+        return entity
+
+    def learn(self, role: str | None, noun: RoleNoun | None, gender: str | None, evidence: Evidence | None = None) -> None:
         """Take a role and gender from a new mention when the entity has none yet."""
         if role and self.role is None:
             self.role, self.noun = role, noun
@@ -84,6 +96,8 @@ class Entity:
             self.gender = gender
         if role and self.kind == "name":
             self.kind = "person"
+        if evidence is not None and self.evidence is None and self.kind != "organisation" and self.number != "Plur":
+            self.evidence = evidence
 
 
 @dataclass(frozen=True)
@@ -103,6 +117,8 @@ class Resolution:
     entity: Entity | None
     confidence: float | None
     role: str | None = None  # the mention's own role when it has no entity
+    kind: str | None = None  # the mention's kind where it is not the entity's (a document, a group)
+    evidence: Evidence | None = None  # gender evidence in the mention itself
 
 
 @dataclass
@@ -117,13 +133,19 @@ class Resolver:
 
     def named(self, words: Sequence[Word], kind: str, gender: str | None = None, number: str = "Sing") -> tuple[Entity, float]:
         """The entity of a name: the same name, the full name of a surname, or a new one."""
-        name = text_of(self.context.text, words)
+        return self.named_text(text_of(self.context.text, words), kind, gender, number)
+
+    def named_text(self, name: str, kind: str, gender: str | None = None, number: str = "Sing") -> tuple[Entity, float]:
+        """The entity of a name given as text (see :meth:`named`); a title before it is dropped."""
+        first, _, rest = name.partition(" ")
+        if rest and first.lower() in GENDER_TITLES:
+            name = rest  # "Herr Albrecht" is "Albrecht"
         for entity in reversed(self.entities):
             if entity.name == name:
                 return entity, NAMED
         parts = name.split()
         if len(parts) == 1:
-            fuller = list(dict.fromkeys(e for e in reversed(self.entities) if e.name and len(e.name.split()) > 1 and e.name.split()[-1] == name and e.kind != "organisation"))
+            fuller = list(dict.fromkeys(e for e in reversed(self.entities) if _part_of_name(name, e)))
             if fuller:
                 return fuller[0], SURNAME if len(fuller) == 1 else AMBIGUOUS_SURNAME
         else:
@@ -135,7 +157,19 @@ class Resolver:
         self.entities.append(entity)
         return entity, NAMED
 
-    def described(self, phrase: Phrase) -> tuple[Entity, float | None]:
+    def absorb(self, named: Entity) -> None:
+        """A person named with a role ("Bundespräsident Köhler") is the one unnamed holder of that
+        role mentioned before ("Der Bundespräsident sagte"), when there is exactly one."""
+        if named.name is None or named.noun is None or named.kind == "organisation":
+            return
+        holders = [e for e in self.entities if e is not named and e.name is None and e.same is None and e.kind == "role"
+                   and e.number != "Plur" and _same_role(e, named.noun, named.gender)]
+        if len(holders) == 1:
+            holders[0].same = named
+            if named.evidence is None:
+                named.evidence = holders[0].evidence
+
+    def described(self, phrase: Phrase, number: str | None = None) -> tuple[Entity, float | None]:
         """The entity of a role description without a name ("der Minister", "ein Sprecher")."""
         role = text_of(self.context.text, phrase.role)
         gender = _gender(phrase)
@@ -147,7 +181,7 @@ class Resolver:
             unnamed = [e for e in holders if e.name is None]
             if not named and unnamed:  # "ein Sprecher …", later "der Sprecher": the same unnamed one
                 return unnamed[0], None
-        entity = Entity(None, "role", gender, _number(phrase.noun_word or phrase.words[-1]), role, phrase.noun)
+        entity = Entity(None, "role", gender, number or _number(phrase.noun_word or phrase.words[-1]), role, phrase.noun)
         self.entities.append(entity)
         return entity, None
 
@@ -156,19 +190,28 @@ class Resolver:
     def introduce(self, intro: Introduction) -> None:
         """A name stated with a role: the person gets the role (and its gender)."""
         entity, _ = self.named(intro.name, "person")
-        entity.learn(text_of(self.context.text, intro.role), intro.noun, intro.noun.gender or None)
+        noun_word = next((w for w in intro.role if role_of(w) is not None), None)
+        evidence = Evidence(GENDER_OF[intro.noun.gender], noun_word.start, noun_word.end) if noun_word is not None and intro.noun.gender in GENDER_OF else None
+        entity.learn(text_of(self.context.text, intro.role), intro.noun, intro.noun.gender or None, evidence)
+        self.absorb(entity)
         subject = any(w.deprel in SUBJECT_RELATIONS for w in intro.role + intro.name)
         self.candidates.append(Candidate(intro.offset, entity, subject=subject))
 
     def mention_name_run(self, words: Sequence[Word], subject: bool) -> None:
-        """A name outside quotations: a possible antecedent."""
+        """A name outside quotations: a possible antecedent; a statement noun in front is no part
+        of it ("Auffassung Österreichs")."""
+        while len(words) > 1 and text_source(words[:1]) is not None:
+            words = words[1:]
         phrase_kind = "organisation" if any(is_organisation_word(w) for w in words) else ("person" if len(words) > 1 else "name")
-        entity, _ = self.named(words, phrase_kind, words[-1].feat("Gender"), _number(words[-1]))
+        gender = None if any(w.upos == "PROPN" for w in words) else words[-1].feat("Gender")  # the tagger's guess for a name is no evidence
+        entity, _ = self.named(words, phrase_kind, gender, _number(words[-1]))
         self.candidates.append(Candidate(words[0].start, entity, subject=subject))
 
     def mention_description(self, words: Sequence[Word]) -> None:
         """A subject role description outside quotations ("Die Ministerin besuchte …")."""
-        entity, _ = self.described(analyse(words))
+        phrase = analyse(words)
+        entity, _ = self.described(phrase)
+        entity.learn(None, None, None, evidence_of.of_phrase(words, phrase, words[-1].feat("Number") or None))
         self.candidates.append(Candidate(words[0].start, entity, subject=True))
 
     def resolve(self, words: Sequence[Word], verb: Word | None) -> Resolution:
@@ -179,61 +222,130 @@ class Resolver:
         if first.text.lower() in PRONOUN_AGREEMENT and (len(words) == 1 or first.upos == "PRON"):  # "er" (+ words a parse added)
             resolution = self.pronoun(first, verb)
         else:
-            resolution = self.phrase(words)
+            resolution = self.phrase(words, verb)
         if resolution.entity is not None:
             self.candidates.append(Candidate(words[0].start, resolution.entity, subject=True, speaker=True))
         return resolution
 
-    def phrase(self, words: Sequence[Word]) -> Resolution:
-        """A speaker noun phrase: a name, a role description, an organisation, or no one."""
+    def phrase(self, words: Sequence[Word], verb: Word | None = None) -> Resolution:
+        """A speaker noun phrase: a name, a role description, an organisation, a text or
+        statement and its source, or no one."""
         surname = self._known_surname(words)
         if surname is not None:
             return Resolution(surname, SURNAME)
+        source = text_source(words)
+        if source is not None:
+            return self.text(source, verb)
         if _names_a_text(words):
-            return Resolution(None, None)  # "der Studie", "Angaben der Polizei": a text, not an agent
+            return Resolution(None, None)  # "die Forderung": a statement without its source
+        number = _verb_number(verb)
         phrase = analyse(words)
         name = phrase.name
         gender = _gender(phrase)
+        evidence = evidence_of.of_phrase(words, phrase, number)
         role = text_of(self.context.text, phrase.role) or None
+        head = phrase.noun_word or (phrase.name[-1] if phrase.name else None)
+        plural = number == "Plur" or (number is None and head is not None and head.feat("Number") == "Plur")
+        if phrase.noun is not None and phrase.noun.gender == "Masc" and phrase.article is not None and phrase.article.text.lower() in ("die", "den"):
+            plural = True  # "die Richter": a masculine noun after "die" is plural
+        quoted = quoted_name(words)
+        if quoted and not phrase.role and (phrase.article is None or phrase.definite):
+            entity, confidence = self.named_text(quoted, "organisation")  # "die Internet-Nachrichtensite „Golem“"
+            return Resolution(entity, confidence)
         if name:
             if phrase.article is not None and not phrase.definite and not phrase.role:
-                return Resolution(None, None)  # "eine Studie", "ein Mann"
-            kind = _kind(phrase, name)
+                return Resolution(None, None, kind="anonymous" if not plural else "group")  # "ein Mann"
+            kind = _kind(phrase, name, number)
             if kind == "group":
-                return Resolution(None, None)
+                return Resolution(None, None, kind="group")
+            if kind == "description":
+                return Resolution(None, None, kind="anonymous")  # "der Randalierer": someone described, not named
             entity, confidence = self.named(name, kind, gender)
             if confidence < MIN_CONFIDENCE:
-                return Resolution(None, None, role)  # a surname two people of the document share
-            entity.learn(role, phrase.noun, gender)
-            return Resolution(entity, confidence, role)
+                return Resolution(None, None, role, kind="person", evidence=evidence)  # a surname two people share
+            entity.learn(role, phrase.noun, gender, evidence)
+            if phrase.noun is not None:
+                self.absorb(entity)
+            return Resolution(entity, confidence, role, evidence=evidence)
         if phrase.role:
-            entity, confidence = self.described(phrase)
-            return Resolution(entity, confidence, role)
+            entity, confidence = self.described(phrase, number)
+            entity.learn(None, None, None, evidence)
+            kind = "group" if plural else ("person" if entity.name else "anonymous")
+            return Resolution(entity, confidence, role, kind=kind, evidence=evidence)
         return Resolution(None, None)
+
+    def holder(self, owner: Sequence[Word]) -> Resolution:
+        """The holder of a statement or issuer of a text: a quoted name ("des Magazins „Der
+        Spiegel“"), a genitive name in the nominative ("Russlands" → "Russland", "des Presseamtes"
+        → "Presseamt"), else the phrase as any speaker phrase."""
+        phrase = analyse(owner)
+        quoted = quoted_name(owner)
+        if quoted and not phrase.role:
+            entity, confidence = self.named_text(quoted, "organisation")
+            return Resolution(entity, confidence)
+        if phrase.name and not phrase.role and genitive(owner) and len(phrase.name) <= 3:
+            kind = _kind(phrase, phrase.name)
+            if kind in ("organisation", "person", "name", "description"):  # "des Presseamtes", "des ZDFs": an institution
+                kind = "organisation" if kind == "description" else kind
+                entity, confidence = self.named_text(nominative(text_of(self.context.text, phrase.name)), kind)
+                return Resolution(entity, confidence)
+        return self.phrase(owner, None)
+
+    def text(self, source: TextSource, verb: Word | None) -> Resolution:
+        """A text or statement as speaker: a document (its issuer as entity, when named), or the
+        holder of a statement ("Angaben der Polizei" → Polizei, "seiner Meinung" → the person)."""
+        holder = Resolution(None, None)
+        if source.owner:
+            holder = self.holder(source.owner)
+        elif source.possessive is not None:
+            holder = self.pronoun(source.possessive, None, POSSESSIVE_AGREEMENT[source.possessive.text.lower()])
+        elif source.compound_owner is not None and lexicon.role_noun(source.compound_owner) is not None:
+            holder = Resolution(None, None, kind="group")  # "Expertenmeinung": unnamed experts
+        elif source.compound_owner is not None:
+            entity, confidence = self.named_text(source.compound_owner, "organisation")
+            holder = Resolution(entity, confidence)
+        if source.kind == "document":
+            return Resolution(holder.entity, holder.confidence, kind="document")
+        if source.kind == "anonymous" or holder.entity is None and holder.kind is None:
+            return Resolution(None, None, kind="anonymous")
+        return holder
 
     def _known_surname(self, words: Sequence[Word]) -> Entity | None:
         """One capitalised word that is the surname of exactly one person named before ("Brehm"),
         however the tagger tagged it (the compact model often tags surnames NOUN)."""
         if len(words) != 1 or not words[0].text[:1].isupper():
             return None
-        people = {id(e): e for e in self.entities if e.kind != "organisation" and e.name and len(e.name.split()) > 1 and e.name.split()[-1] == words[0].text}
+        people = {id(e): e for e in self.entities if _part_of_name(words[0].text, e)}
         return next(iter(people.values())) if len(people) == 1 else None
 
-    def pronoun(self, word: Word, verb: Word | None) -> Resolution:
-        """A pronoun: the best agreeing antecedent, or nothing when the choice is unclear."""
-        genders, number = PRONOUN_AGREEMENT[word.text.lower()]
+    def pronoun(self, word: Word, verb: Word | None, possessive: frozenset[str] | None = None) -> Resolution:
+        """A pronoun (or, with the genders of ``possessive``, a possessive determiner): the best
+        agreeing antecedent, or nothing when the choice is unclear."""
+        genders, number = (possessive, None) if possessive is not None else PRONOUN_AGREEMENT[word.text.lower()]
         if word.text.lower() == "es" and (word.relation == "expl" or (verb is not None and {verb.lemma.lower(), verb.text.lower()} & IMPERSONAL_FORMS)):
             return Resolution(None, None)
         if number is None:
             number = _verb_number(verb) or word.feat("Number")
+        evidence = evidence_of.of_pronoun(word, number) if possessive is None else None
+        found = self._antecedent(word, genders, number)
+        if found.entity is None:
+            return Resolution(None, None, kind="group" if number == "Plur" and possessive is None else None, evidence=evidence)
+        if found.entity.kind == "organisation":
+            return found
+        found.entity.learn(None, None, None, evidence)
+        return Resolution(found.entity, found.confidence, evidence=evidence)
+
+    def _antecedent(self, word: Word, genders: frozenset[str], number: str | None) -> Resolution:
+        """The best agreeing antecedent of a pronoun before ``word``."""
         scores: dict[int, tuple[float, Entity]] = {}
         for candidate in self.candidates:
             distance = word.start - candidate.offset
             if not 0 < distance <= MAX_DISTANCE:
                 continue
             score = _score(candidate, genders, number, distance)
-            if score is not None and score > scores.get(id(candidate.entity), (float("-inf"),))[0]:
-                scores[id(candidate.entity)] = (score, candidate.entity)
+            entity = candidate.entity.canonical()
+            if score is not None and score > scores.get(id(entity), (float("-inf"),))[0]:
+                scores[id(entity)] = (score, entity)
         ranked = sorted(scores.values(), key=lambda pair: -pair[0])
         if not ranked:
             return Resolution(None, None)
@@ -334,11 +446,24 @@ def _is_subject(run: Sequence[Located]) -> bool:
     return False
 
 
+def _part_of_name(name: str, entity: Entity) -> bool:
+    """Whether a one-word name is a part of a person's fuller name: the surname ("Merkel" of
+    "Angela Merkel"), or the family name written first ("Wang" of "Wang Jian")."""
+    if entity.kind == "organisation" or not entity.name:
+        return False
+    parts = entity.name.split()
+    return len(parts) > 1 and name in parts and name not in GENDER_TITLES
+
+
 def _gender(phrase: Phrase) -> str | None:
-    """The gender of a phrase: its role noun's, else the morphology of its last noun or article."""
+    """The gender of a phrase: its role noun's, else the morphology of its article or role noun; the
+    tagger's guess for a name is no evidence ("Petrova" and "Köhler" tagged Fem or Masc), so a
+    bare name gives none, and a common noun with an article its article's ("die Polizei")."""
     if phrase.noun is not None and phrase.noun.gender:
         return phrase.noun.gender
-    for word in [*reversed(phrase.name), *reversed(phrase.role), *([phrase.article] if phrase.article else [])]:
+    name = phrase.name if phrase.article is not None and all(w.upos == "NOUN" for w in phrase.name) else ()
+    head = [phrase.noun_word] if phrase.noun_word is not None else []  # not a complement's noun ("der Opposition")
+    for word in [*([phrase.article] if phrase.article else []), *head, *reversed(name)]:
         gender = word.feat("Gender")
         if gender:
             return gender
@@ -349,16 +474,29 @@ def _number(word: Word) -> str:
     return word.feat("Number") or "Sing"
 
 
-def _kind(phrase: Phrase, name: Sequence[Word]) -> str:
-    """Person, organisation, group (a plural common noun: "die Wissenschaftler") or a bare name."""
+def _kind(phrase: Phrase, name: Sequence[Word], number: str | None = None) -> str:
+    """Person, organisation, group (a plural common noun: "die Wissenschaftler") or a bare name;
+    a bare singular noun with a singular verb is a name ("sagte Merkel": the tagger took it for a noun)."""
     if phrase.role:
         return "person"
+    if len(name) == 1 and name[0].text.lower() in lexicon.word_list("states"):
+        return "organisation"  # "Russland", "Litauen": a state speaks as one
     if any(is_organisation_word(w) for w in phrase.words if w not in name) or any(is_organisation_word(w) or is_acronym(w) for w in name):
         return "organisation"
     if all(w.upos == "NOUN" for w in name) and name[-1].feat("Number") == "Plur":
         return "group"
     if all(w.upos == "NOUN" for w in name) and phrase.article is None and len(name) == 1 and not any(w.upos == "PROPN" for w in phrase.words):
+        if number == "Sing" and name[0].feat("Number") != "Plur":
+            return "name"  # a singular count noun needs an article: a bare one is a name
         return "group"  # "Beobachter", "Experten": a bare common noun names no one
+    if all(w.upos == "NOUN" for w in name) and phrase.article is not None and number == "Plur":
+        return "group"  # "Die Anwohner beklagten"
+    if len(name) == 1 and "." in name[0].text.strip(".") and name[0].text.rsplit(".", 1)[-1].isalpha():
+        return "organisation"  # "bildblog.de": a website
+    if all(w.upos == "NOUN" for w in name) and phrase.article is not None and phrase.definite and name[-1].feat("Gender") in ("Fem", "Neut"):
+        return "organisation"  # "die Feuerwehr", "das Gericht": a common noun that speaks as one (not "der Franzose")
+    if len(name) == 1 and name[0].upos == "NOUN" and phrase.article is not None and phrase.definite and name[-1].feat("Gender") == "Masc":
+        return "description"  # "der Randalierer", "der Franzose": a person described, not named
     return "person" if len(name) > 1 and all(w.upos == "PROPN" for w in name) else "name"
 
 

@@ -20,7 +20,9 @@ from ..german.words import (
     ARTICLES,
     COMPLEMENT_LINKS,
     COPULAS,
+    GENDER_TITLES,
     INDEFINITE_ARTICLES,
+    TITLE_MODIFIERS,
     NOT_NAME,
     PERSONAL_ADJECTIVE_MARKS,
 )
@@ -110,6 +112,10 @@ def name_end(words: Sequence[Word], i: int) -> int:
     j = i
     while j < len(words) and is_name_word(words[j]) and (role_of(words[j]) is None or (j > i and words[j].upos == "PROPN")):
         j += 1
+        if glued_hyphen(words, j) and is_name_word(words[j + 1]):
+            j += 1  # "Atomenergie-Organisation" split by the tokenizer: one word
+        elif j + 2 < len(words) and words[j].text == "-" and words[j].start == words[j - 1].end and words[j + 1].text in ("und", "oder") and is_name_word(words[j + 2]):
+            j += 2  # "Industrie- und Handelskammer": a shortened compound goes on after "und"
     return j
 
 
@@ -131,12 +137,15 @@ def role_end(words: Sequence[Word], i: int) -> tuple[int, int, RoleNoun] | None:
     while i < len(words) and words[i].text.lower() in ARTICLES:
         i += 1
         start = i
-    while i < len(words) and _is_modifier(words[i]) and role_of(words[i]) is None:
+    while i < len(words) and (_is_modifier(words[i]) or words[i].text.lower() in TITLE_MODIFIERS) and role_of(words[i]) is None:
         i += 1
     if i >= len(words) or not is_capitalised(words[i]):
         return None
     noun = role_of(words[i])
     if noun is None:
+        i = _hyphenated_role(words, i)
+        noun = role_of(words[i]) if i is not None else None
+    if noun is None or i is None:
         return None
     end = i + 1
     while end < len(words) and words[end].text.lower() in COMPLEMENT_LINKS:
@@ -146,7 +155,31 @@ def role_end(words: Sequence[Word], i: int) -> tuple[int, int, RoleNoun] | None:
         if k >= len(words) or not is_capitalised(words[k]) or words[k].upos not in NAME_UPOS:
             break
         end = k + 1
+        while glued_hyphen(words, end):
+            end += 2  # "der Atomenergie-Organisation" split by the tokenizer
+        while words[k].upos == "PROPN" and end < len(words) and words[end].upos == "PROPN" and is_capitalised(words[end]):
+            end += 1  # a name of several words: "von Huawei Europe", "von Tencent Music"
     return start, end, noun
+
+
+def glued_hyphen(words: Sequence[Word], j: int) -> bool:
+    """Whether ``words[j]`` is a hyphen the tokenizer split off inside a compound ("Atomenergie",
+    "-", "Organisation"): glued to the words on both sides."""
+    return (
+        0 < j < len(words) - 1 and words[j].text in ("-", "‑")
+        and words[j - 1].end == words[j].start and words[j].end == words[j + 1].start
+    )
+
+
+def _hyphenated_role(words: Sequence[Word], i: int) -> int | None:
+    """The role noun that ``words[i]`` is the hyphenated first part of, where the tokenizer split
+    the compound ("Tesla-Gründer", "Baidu-Chefin" as "Baidu", "-", "Chefin"), else None."""
+    j = i + 1
+    if j < len(words) and words[j].text in ("-", "‑") and words[j].start == words[i].end:
+        j += 1
+    if j < len(words) and words[j].start == words[i].end + 1 and is_capitalised(words[j]) and role_of(words[j]) is not None:
+        return j
+    return None
 
 
 def _segments(words: Sequence[Word]) -> list[list[Word]]:
@@ -160,8 +193,8 @@ def _segments(words: Sequence[Word]) -> list[list[Word]]:
             depth = max(0, depth - 1)
         elif depth == 0 and word.text in (",", "–", "—"):
             segments.append([])
-        elif depth == 0 and word.upos != "PUNCT":
-            segments[-1].append(word)
+        elif depth == 0 and (word.upos != "PUNCT" or (word.text == "-" and segments[-1] and segments[-1][-1].end == word.start)):
+            segments[-1].append(word)  # a hyphen glued to a word stays: "Industrie- und Handelskammer"
     return [s for s in segments if s]
 
 
@@ -198,10 +231,14 @@ def analyse(words: Sequence[Word]) -> Phrase:
             rest = segment[end:]
             if not name and rest and name_end(rest, 0) == len(rest):
                 name = tuple(rest)
+            elif name and rest and name_end(rest, 0) == len(rest):
+                role = tuple(segment[start:])  # "Li Wei, Vorstandschefin von Huawei Europe": the rest of the apposition
         elif not name and (position == 0 or segment[0].text.lower() not in ARTICLES):
             name = _name_in(segment)
     if name and all(not is_capitalised(w) for w in name):
         name = ()
+    if len(name) > 1 and name[0].text.lower() in GENDER_TITLES:
+        name = name[1:]  # "Herr Albrecht": the title is no part of the name
     return Phrase(tuple(words), name, role, noun, article)
 
 

@@ -26,7 +26,9 @@ class Annotation:
     ``parts`` maps a part name (see :data:`PARTS`; SpkAtt adds ``ptc``, ``topic``, ``medium``,
     ``evidence``) to the sorted corpus token positions it covers; missing parts are empty.
     ``rule`` is the extractor rule for predictions, ``id`` the corpus annotation id for gold,
-    ``confidence`` the extractor's confidence in a prediction.
+    ``confidence`` the extractor's confidence in a prediction. ``speaker_fields`` holds a
+    prediction's speaker attributes (``entity``, ``role``, ``kind``, ``gender``) for the speaker
+    measure; gold leaves it empty (the speaker gold is a separate set).
     """
 
     type: str
@@ -36,6 +38,7 @@ class Annotation:
     rule: str = ""
     id: int = 0
     confidence: float = 1.0
+    speaker_fields: Mapping[str, str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.type not in TYPE_LABELS:

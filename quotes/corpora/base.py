@@ -17,6 +17,9 @@ from quotes.corpora.annotation import Annotation
 from quotes.errors import CorpusError
 from quotes.quote import MEDIA, QUOTE_TYPES, ROLES, Mention, Quote, Span, Speaker
 
+SPEAKER_FIELDS = ("entity", "role", "kind", "gender")
+"""The speaker attributes a predicted annotation keeps for the speaker measure."""
+
 Offsets = list[list[tuple[int, int]]]
 """Per sentence, per token: character offsets (start, end exclusive) into the document text."""
 
@@ -178,7 +181,11 @@ def annotation_of(quote: Quote, document: GoldDocument, use_tokens: bool = True)
     ``use_tokens=False`` maps by characters (for a parse with its own tokenization)."""
     parts = {"quote": positions_of(quote.quote, document, use_tokens)}
     parts.update({role: positions_of(quote.part(role), document, use_tokens) for role in ROLES})
-    return Annotation(quote.type, quote.medium, parts, nested=quote.nested, rule=quote.rule, id=quote.id, confidence=quote.confidence)
+    speaker = quote.speaker
+    fields = {name: getattr(speaker, name) for name in SPEAKER_FIELDS} if speaker is not None else {}
+    return Annotation(
+        quote.type, quote.medium, parts, nested=quote.nested, rule=quote.rule, id=quote.id, confidence=quote.confidence, speaker_fields=fields
+    )
 
 
 def mention_of(positions: Sequence[int], document: GoldDocument, kind: type[Mention] = Mention) -> Mention | None:

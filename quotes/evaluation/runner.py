@@ -36,6 +36,7 @@ from quotes.errors import QuotesError
 from quotes.evaluation import calibration
 from quotes.evaluation import metrics as m
 from quotes.evaluation import redewiedergabe as rw
+from quotes.evaluation import speakers as speaker_measure
 from quotes.evaluation import spkatt
 from quotes.evaluation import wikinews as official
 from quotes.parallel import pool_map
@@ -216,6 +217,66 @@ def _by_type(golds: Sequence[Sequence[Annotation]], predictions: Sequence[Sequen
     return result
 
 
+SPEAKER_GOLD = catalog.REPOSITORY_ROOT / "corpora" / "speakers"
+"""The project's speaker gold set: ``<corpus>-<split>.tsv`` (see its README)."""
+
+
+def speaker_results(
+    entry: Corpus,
+    split: str,
+    documents: Sequence[GoldDocument],
+    predictions: Sequence[Sequence[Annotation]],
+    samples: int = 1000,
+    gold_directory: Path = SPEAKER_GOLD,
+) -> dict[str, Any] | None:
+    """The speaker measure (:mod:`quotes.evaluation.speakers`) on the documents the speaker gold
+    set covers for this corpus and split, with bootstrap 95 % CIs; None without such a gold file."""
+    path = gold_directory / f"{entry.name}-{split}.tsv"
+    if not path.is_file():
+        return None
+    gold = speaker_measure.read_gold(path)
+    documents_counts = [
+        speaker_measure.document_counts(gold[document.id], [speaker_measure.from_annotation(a, document.tokens) for a in predicted])
+        for document, predicted in zip(documents, predictions)
+        if document.id in gold
+    ]
+    if not documents_counts:
+        return None
+    figures = speaker_measure.scores(sum(documents_counts, Counter()))
+    figures["documents"] = len(documents_counts)
+    figures["gold"] = str(path.relative_to(catalog.REPOSITORY_ROOT)) if path.is_relative_to(catalog.REPOSITORY_ROOT) else str(path)
+    if samples > 0:
+
+        def flat(counts: Mapping[str, float]) -> dict[str, float]:
+            return speaker_measure.flat(speaker_measure.scores(counts)) if counts.get("found") else {}
+
+        figures["ci"] = {name: list(interval) for name, interval in m.bootstrap(documents_counts, flat, samples).items()}
+    return figures
+
+
+def _speaker_rows(results: Mapping[str, Any]) -> list[tuple[str, str, str, str, str]]:
+    """Table rows of the speaker measure: accuracies in the F1 column, P/R/F1 of roles and genders."""
+    figures = results.get("speakers")
+    if not figures:
+        return []
+    intervals = figures.get("ci", {})
+
+    def interval(name: str) -> str:
+        low_high = intervals.get(name)
+        return f"[{100 * low_high[0]:.1f}, {100 * low_high[1]:.1f}]" if low_high else ""
+
+    found = figures["found"]
+    rows = [(f"speakers found ({found['found']} of {found['rows']} gold rows)", "", "", f"{100 * found['share']:.1f}", "")]
+    for name in ("entity", "kind"):
+        rows.append((f"speakers {name} accuracy", "", "", f"{100 * figures[name]['accuracy']:.1f}", interval(f"{name}.accuracy")))
+    for group, values in (("role", ("overlap", "exact")), ("gender", ("female", "male", "all"))):
+        for value in values:
+            prf = figures[group][value]
+            rows.append((f"speakers {group} {value}", f"{100 * prf['p']:.1f}", f"{100 * prf['r']:.1f}", f"{100 * prf['f1']:.1f}",
+                         interval(f"{group}.{value}.f1")))
+    return rows
+
+
 # --- cross-validation -----------------------------------------------------------------------
 
 Trainer = Callable[[Sequence[GoldDocument]], Callable[[], Any]]
@@ -303,6 +364,7 @@ def table(results: Mapping[str, Any], markdown: bool = False) -> str:
     """The scores as a readable table (plain text, or markdown), percentages with 95 % CIs.
     ``wikinews`` rows are the official scorer's figures; ``ours`` rows are the harness's extras."""
     rows = [(name, *_cells(prf)) for name, prf in _rows(results)]
+    rows += _speaker_rows(results)
     rows += _fold_rows(results.get("folds"))
     header = ("metric", "P", "R", "F1", "F1 95% CI")
     title = (
@@ -487,6 +549,9 @@ def run(
     results["method"] = method
     results["decisions"] = None if method == "rules" else ("trained per fold" if train else decisions or "shipped")
     results |= score(entry, [d.annotations for d in documents], predictions, wanted, samples)
+    speaker_figures = speaker_results(entry, split, documents, predictions, samples)
+    if speaker_figures is not None:
+        results["speakers"] = speaker_figures
     if assignment:
         results["folds"] = fold_report(entry, documents, predictions, assignment, wanted) | {"trained": train is not None}
     if method == "learned":

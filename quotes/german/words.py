@@ -73,6 +73,20 @@ RELATIVE_PRONOUNS = frozenset("der die das den dem deren dessen denen welche wel
 
 # Demonstratives that stand for a person named before when they are the subject of a cue
 # ("Diese bestätigte", "Dieser sagte"); neuter "dies", "das" stand for the message.
+# English words that open a multi-word title before its role noun ("Chief Executive Officer",
+# "General Manager", "Vice President"): capitalised, so the role reader would take them for a name.
+TITLE_MODIFIERS = frozenset("chief executive general senior vice managing deputy financial operating technical".split())
+
+# Titles before a name that show the gender of the person ("Frau Roth", "Herrn Koch").
+GENDER_TITLES = {"frau": "female", "herr": "male", "herrn": "male"}
+
+# Possessive determiners that stand for a speaker ("seiner Meinung nach", "ihren Angaben zufolge"):
+# the genders they allow; "ihr" is also plural.
+POSSESSIVE_AGREEMENT: dict[str, frozenset[str]] = {
+    **{form: frozenset({"Masc", "Neut"}) for form in "sein seine seinem seinen seiner seines dessen".split()},
+    **{form: frozenset({"Fem"}) for form in "ihr ihre ihrem ihren ihrer ihres deren".split()},
+}
+
 DEMONSTRATIVE_SPEAKERS = frozenset("diese dieser jene jener".split())
 
 # Words that stand for a person named before ("so letztere"); the tagger takes them for adjectives.

@@ -205,7 +205,8 @@ def word_list(name: str) -> tuple[str, ...]:
     """A curated open-class word list (``<name>.tsv``, first column), in file order: the nouns
     that make "nach" a source (``source_nouns``), the nouns a quoted name follows
     (``naming_nouns``), noun endings of organisations (``organisation_endings``) and of sources
-    (``source_endings``), Konjunktiv forms (``subjunctive_forms``). See README.md."""
+    (``source_endings``), of texts (``document_nouns``) and of unnamed sources (``anonymous_sources``),
+    Konjunktiv forms (``subjunctive_forms``). See README.md."""
     rows = _rows(f"{name}.tsv")
     key = next(iter(rows[0])) if rows else ""
     return tuple(row[key] for row in rows)

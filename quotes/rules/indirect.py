@@ -317,8 +317,11 @@ def indirect_parenthetical(context: Context, sentence: Sentence, cue: Cue) -> Fi
     interrupted = (
         before and len(frame) >= 3 and after and after[0].text.lower() not in COMPLEMENTIZERS and any(is_finite(w) for w in after)
     )
-    if not any(w.upos in ("VERB", "AUX") for w in _outside_relative_clauses(before)) and not interrupted:
+    verb_before = any(w.upos in ("VERB", "AUX") for w in _outside_relative_clauses(before))
+    if not verb_before and not interrupted:
         return None  # "Frank Sichau, der als Sprecher fungiert, erklärte, dass …": the subject, not a message
+    if not verb_before and cue.kind == "verb" and not _speaker_for(context, cue, frame):
+        return None  # "Kim Ji-won, Sprecherin von Samsung, sagte am Montag, …": the frame has no subject of its own; the part before is it
     if not interrupted and _adverbial_clause(before):
         return None  # "Nachdem er gefragt wurde, was …, entgegnete X": the frame's own adverbial
     message = trim(located(sentence, list(before) + after))
@@ -389,7 +392,17 @@ def indirect_according_to(context: Context, sentence: Sentence, cue: Cue) -> Fin
     message = trim([item for item in items if item.word.id not in frame_ids and item.word.text not in SENTENCE_PUNCTUATION])
     if len(message) < 3:
         return None
-    return Finding(type="Indirect", message=message, cue=cue, frame=frame, speaker=source, confidence=SOURCE)
+    return Finding(type="Indirect", message=message, cue=cue, frame=frame, speaker=source, confidence=SOURCE, medium=_written(source))
+
+
+def _written(source: Sequence[Located]) -> str | None:
+    """The medium of a source headed by a text ("laut einem Bericht" → Writing), as the cue-word
+    lexicon (mined from WIKINEWS train) gives it for the noun, else None (the cue's medium)."""
+    noun = next((item.word for item in source if item.word.upos in ("NOUN", "PROPN")), None)
+    if noun is None or not noun.text[:1].isupper() or not noun.text.lower().endswith(lexicon.word_list("document_nouns")):
+        return None
+    entry = lexicon.cue_word(noun.lemma, "noun") or lexicon.cue_word(noun.text, "noun")
+    return entry.medium if entry is not None else None
 
 
 def _source_noun(word: Word) -> bool:
