@@ -154,6 +154,7 @@ def _attribution(document: DocumentFeatures, quote: Quote) -> Iterable[tuple[str
         yield "speaker_role_noun", float(any(role_noun(word.text) is not None for word in nouns))
         yield "speaker_tokens", math.log1p(len(words))
         yield "speaker_resolved", float(quote.speaker.entity is not None)
+        yield "speaker_kind", quote.speaker.kind or "none"
         yield "speaker_inside_quote", float(quote.quote.start <= quote.speaker.start < quote.quote.end)
 
 
