@@ -15,7 +15,7 @@ from ..errors import QuotesError
 from ..find.context import Context
 from ..quote import Quote
 from .decisions import Decision, QuoteDecisions
-from .features import DocumentFeatures, quote_features
+from .features import DocumentFeatures, candidate_features, quote_features
 from .proposals import LEARNED, sentence_candidates
 
 
@@ -48,7 +48,7 @@ def decide(decisions: QuoteDecisions, context: Context, proposed: list[Quote]) -
     and the probability of being a quote as their confidence; text order is kept."""
     candidates = candidates_of(context, proposed)
     document = DocumentFeatures.of(context)
-    rows = [quote_features(document, quote, candidates) for quote in candidates]
+    rows = candidate_features(document, candidates)
     return [
         quote.with_(type=decision.type, medium=decision.medium, confidence=decision.keep)
         for quote, row, decision in zip(candidates, rows, decisions.predict(rows))

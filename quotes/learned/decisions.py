@@ -20,7 +20,9 @@ from typing import Any, Sequence
 
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
+from scipy.special import expit
 from sklearn.linear_model import LogisticRegression
+from sklearn.utils.extmath import softmax
 
 from .features import GROUPS, Features
 from .proposals import LEARNED
@@ -94,16 +96,27 @@ class QuoteDecisions:
         if not rows:
             return []
         matrix = self.vectorizer.transform(self._select(rows))
-        keep, sentence = (self._positive(task, matrix) for task in ("keep", "sentence"))
-        types, media = self.models["type"].predict(matrix), self.models["medium"].predict(matrix)
+        keep, sentence, types, media = (self._probabilities(task, matrix) for task in TASKS)
+        type_names, medium_names = self.models["type"].classes_, self.models["medium"].classes_
         return [
-            Decision(float(keep[i] if _proposed_by_rule(row) else sentence[i]), str(types[i]), str(media[i]))
+            Decision(
+                float(keep[i, 1] if _proposed_by_rule(row) else sentence[i, 1]),
+                str(type_names[types[i].argmax()]),
+                str(medium_names[media[i].argmax()]),
+            )
             for i, row in enumerate(rows)
         ]
 
-    def _positive(self, task: str, matrix: Any) -> np.ndarray:
+    def _probabilities(self, task: str, matrix: Any) -> np.ndarray:
+        """``predict_proba`` of one model, computed from its fitted coefficients with scikit-learn's
+        own link functions: the estimator's input checks cost more than the arithmetic for one
+        document's few candidates (measured: half the time of the learned method)."""
         model = self.models[task]
-        return model.predict_proba(matrix)[:, list(model.classes_).index(1)]
+        scores = np.asarray(matrix @ model.coef_.T) + model.intercept_
+        if len(model.classes_) == 2:
+            positive = expit(scores[:, 0])
+            return np.column_stack([1 - positive, positive])
+        return softmax(scores, copy=False)
 
     def kept(self, row: Features, decision: Decision) -> bool:
         """Whether ``decision`` keeps the candidate described by ``row``."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from ..document import Located
@@ -34,6 +34,9 @@ class DocumentFeatures:
 
     context: Context
     quoted: tuple[bool, ...]
+    finite: frozenset[int]  # id() of every finite word
+    subjunctive: frozenset[int]  # id() of every finite word that looks Konjunktiv
+    looked_up: dict[tuple[tuple[int, int], ...], list[Located]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, context: Context) -> DocumentFeatures:
@@ -42,12 +45,18 @@ class DocumentFeatures:
         for quotation in context.top_quotations:
             for index in context.document.tokens_in(quotation.start, quotation.end):
                 inside[index] = True
-        return cls(context, tuple(inside))
+        finite = [item.word for item in context.words if is_finite(item.word)]
+        subjunctive = frozenset(id(word) for word in finite if looks_subjunctive(word))
+        return cls(context, tuple(inside), frozenset(map(id, finite)), subjunctive)
 
     def words(self, mention: Mention | None) -> list[Located]:
+        """The words under ``mention``; each mention is looked up once (several groups ask)."""
         if mention is None:
             return []
-        return [item for span in mention.spans for item in self.context.words_in(span.start, span.end)]
+        key = tuple((span.start, span.end) for span in mention.spans)
+        if key not in self.looked_up:
+            self.looked_up[key] = [item for start, end in key for item in self.context.words_in(start, end)]
+        return self.looked_up[key]
 
     def cues_in(self, mention: Mention) -> list[Cue]:
         """The cues the rules found inside ``mention``, in text order, each once."""
@@ -67,8 +76,17 @@ class DocumentFeatures:
         return None
 
 
-def quote_features(document: DocumentFeatures, quote: Quote, neighbours: Sequence[Quote]) -> Features:
-    """The features of one candidate; ``neighbours`` are the document's other candidates."""
+def candidate_features(document: DocumentFeatures, candidates: Sequence[Quote]) -> list[Features]:
+    """The features of every candidate of one document (``candidates`` in text order)."""
+    return [quote_features(document, quote, candidates, _neighbourhood(candidates, i)) for i, quote in enumerate(candidates)]
+
+
+def quote_features(
+    document: DocumentFeatures, quote: Quote, neighbours: Sequence[Quote], neighbourhood: tuple[list[Quote], Quote | None] | None = None
+) -> Features:
+    """The features of one candidate; ``neighbours`` are the document's candidates in text order
+    (``neighbourhood``, the overlapping and the previous ones, is computed when not given)."""
+    overlapping, previous = neighbourhood or _neighbourhood(neighbours, next(i for i, q in enumerate(neighbours) if q is quote))
     features: Features = {}
     for group, values in (
         ("rule", _rule(quote)),
@@ -76,10 +94,23 @@ def quote_features(document: DocumentFeatures, quote: Quote, neighbours: Sequenc
         ("mood", _mood(document, quote)),
         ("form", _form(document, quote)),
         ("attribution", _attribution(document, quote)),
-        ("context", _context(document, quote, neighbours)),
+        ("context", _context(document, quote, overlapping, previous)),
     ):
         features.update((f"{group}.{name}", value) for name, value in values)
     return features
+
+
+def _neighbourhood(candidates: Sequence[Quote], index: int) -> tuple[list[Quote], Quote | None]:
+    """The candidates overlapping ``candidates[index]``, and the last (in text order) of those that
+    end before it starts; ``candidates`` are sorted by start, so later ones start no earlier."""
+    quote = candidates[index]
+    overlapping = [other for other in candidates[:index] if other.end > quote.start]
+    for other in candidates[index + 1 :]:
+        if other.start >= quote.end:
+            break
+        overlapping.append(other)
+    previous = next((other for other in reversed(candidates[:index]) if other.end <= quote.start), None)
+    return overlapping, previous
 
 
 def _rule(quote: Quote) -> Iterable[tuple[str, str | float]]:
@@ -110,8 +141,8 @@ def _cue(document: DocumentFeatures, quote: Quote) -> Iterable[tuple[str, str | 
 
 
 def _mood(document: DocumentFeatures, quote: Quote) -> Iterable[tuple[str, str | float]]:
-    finite = [item.word for item in document.words(quote.quote) if is_finite(item.word)]
-    subjunctive = sum(looks_subjunctive(word) for word in finite)
+    finite = [item.word for item in document.words(quote.quote) if id(item.word) in document.finite]
+    subjunctive = sum(id(word) in document.subjunctive for word in finite)
     yield "finite", math.log1p(len(finite))
     yield "subjunctive", float(subjunctive > 0)
     yield "subjunctive_share", subjunctive / len(finite) if finite else 0.0
@@ -158,18 +189,16 @@ def _attribution(document: DocumentFeatures, quote: Quote) -> Iterable[tuple[str
         yield "speaker_inside_quote", float(quote.quote.start <= quote.speaker.start < quote.quote.end)
 
 
-def _context(document: DocumentFeatures, quote: Quote, neighbours: Sequence[Quote]) -> Iterable[tuple[str, str | float]]:
+def _context(document: DocumentFeatures, quote: Quote, overlapping: Sequence[Quote], previous: Quote | None) -> Iterable[tuple[str, str | float]]:
     text = document.context.text
-    overlapping = [other for other in neighbours if other is not quote and other.start < quote.end and quote.start < other.end]
     yield "overlapping", float(len(overlapping))
     yield "overlapping_direct", float(any(other.type == "Direct" for other in overlapping))
     yield "paragraph_start", float(quote.start == 0 or "\n" in text[max(0, quote.start - 3) : quote.start])
     yield "document_position", quote.start / max(1, len(text))
-    before = [other for other in neighbours if other.end <= quote.start]
-    yield "previous_type", before[-1].type if before else "none"
-    yield "previous_medium", before[-1].medium if before else "none"
+    yield "previous_type", previous.type if previous else "none"
+    yield "previous_medium", previous.medium if previous else "none"
     yield "previous_same_speaker", float(
-        bool(before) and quote.speaker is not None and before[-1].speaker is not None
-        and before[-1].speaker.entity is not None and before[-1].speaker.entity == quote.speaker.entity
+        previous is not None and quote.speaker is not None and previous.speaker is not None
+        and previous.speaker.entity is not None and previous.speaker.entity == quote.speaker.entity
     )
-    yield "previous_adjacent", float(bool(before) and not text[before[-1].end : quote.start].strip(" ,.;:\n"))
+    yield "previous_adjacent", float(previous is not None and not text[previous.end : quote.start].strip(" ,.;:\n"))

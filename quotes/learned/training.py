@@ -26,7 +26,7 @@ from ..quote import MEDIA, QUOTE_TYPES
 from . import candidates_of
 from .proposals import LEARNED
 from .decisions import QuoteDecisions
-from .features import DocumentFeatures, Features, quote_features
+from .features import DocumentFeatures, Features, candidate_features
 
 
 @dataclass(frozen=True)
@@ -61,9 +61,9 @@ def document_examples(parser: Any, gold: GoldDocument, number: int = 0) -> Examp
     for g, p in pair_quotes(gold.annotations, predicted):
         if g is not None and p is not None and overlap(g.tokens("quote"), p.tokens("quote")) > 0:
             partner[id(p)] = g
-    rows, keep, types, media = [], [], [], []
-    for quote, annotation in zip(candidates, predicted):
-        rows.append(quote_features(features, quote, candidates))
+    rows = candidate_features(features, candidates)
+    keep, types, media = [], [], []
+    for annotation in predicted:
         g = partner.get(id(annotation))
         keep.append(g is not None)
         types.append(g.type if g is not None and g.type in QUOTE_TYPES else None)
@@ -189,7 +189,7 @@ def model_card(trained: Trained, command: str) -> str:
         "  (the rules' quotes and the sentences they left untouched), labelled by the official WIKINEWS",
         "  pairing (see `quotes/learned/training.py`). WIKINEWS articles are CC BY 2.5, its annotations",
         "  CC BY-NC-SA 4.0: the trained weights inherit the non-commercial terms.",
-        f"- **Models:** keep, sentence, type, medium: each `DictVectorizer` → `LogisticRegression(C={decisions.regularisation})`, seed {decisions.seed}.",
+        f"- **Models:** keep, sentence, type, medium: `LogisticRegression(C={decisions.regularisation})` each, over one shared `DictVectorizer`; seed {decisions.seed}.",
         f"- **Features:** groups {', '.join(decisions.groups)} (`quotes/learned/features.py`).",
         f"- **Thresholds:** {decisions.threshold} for the rules' candidates, {decisions.sentence_threshold} for untouched",
         "  sentences (above 1: none kept): the best cross-validated Joint F1 on the training documents.",

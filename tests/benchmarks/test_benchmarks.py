@@ -14,6 +14,7 @@ import pytest
 
 import quotes
 from quotes.extractor import extract_from_document
+from quotes.learned import load_decisions
 from quotes.parsing import Parser
 
 pytestmark = pytest.mark.benchmark
@@ -94,6 +95,21 @@ def test_extraction_costs_at_most_five_percent_of_parsing(benchmark, parsed):
     benchmark.extra_info["sentences_per_second"] = round(sentences / extract_seconds)
     benchmark.extra_info["share_of_parsing"] = round(extract_seconds / parse_seconds, 4)
     assert extract_seconds <= 0.05 * parse_seconds
+
+
+def test_learned_decisions_cost_at_most_15_percent_over_the_rules(benchmark, parsed):
+    """The learned method (features, four classifiers, sentence candidates) on the same parses
+    as the rules alone: at most 1.15 × the rules' extraction time."""
+    documents, parse_seconds = parsed
+    decisions = load_decisions()
+    extract_from_document(documents[0], decisions)  # the model file is loaded before timing
+    rules, learned = _alternating_medians(
+        lambda: [extract_from_document(d) for d in documents], lambda: [extract_from_document(d, decisions) for d in documents], rounds=5
+    )
+    benchmark.pedantic(lambda: [extract_from_document(d, decisions) for d in documents], rounds=1, iterations=1)
+    benchmark.extra_info["learned_over_rules"] = round(learned / rules, 3)
+    benchmark.extra_info["learned_share_of_parsing"] = round(learned / parse_seconds, 4)
+    assert learned <= 1.15 * rules
 
 
 def test_end_to_end_documents_per_second(benchmark, parser, documents):
