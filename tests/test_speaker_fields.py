@@ -22,6 +22,12 @@ CASES = [
     ("Nadia Petrova sagte, die Gespräche seien beendet. Sie fügte hinzu, man werde weiter verhandeln.", "Petrova", "Nadia Petrova", "person", "female", "Sie"),
     # organisations: the name without article, no gender
     ("Die Stadtverwaltung teilte mit, dass die Brücke gesperrt bleibe.", "Stadtverwaltung", "Stadtverwaltung", "organisation", None, None),
+    # an institution described by a common noun: its adjectives and place, as written without article
+    ("Das bayerische Umweltministerium teilte mit, dass die Werte sinken.", "Umweltministerium", "bayerisches Umweltministerium", "organisation", None, None),
+    ("Nach Angaben des niedersächsischen Landesamtes für Statistik ist die Zahl gestiegen.", "Angaben",
+     "niedersächsisches Landesamt für Statistik", "organisation", None, None),
+    # a bare description of an institution is the one mentioned last with a fuller name
+    ("Das Oberlandesgericht hat die Klage abgewiesen. Das Gericht erklärte, die Frist sei verstrichen.", "Gericht", "Oberlandesgericht", "organisation", None, None),
     # an unnamed spokesperson is anonymous; a masculine role noun is male evidence
     ("Ein Sprecher des Verkehrsministeriums sagte, die Strecke sei frei.", "Sprecher", None, "anonymous", "male", "Sprecher"),
     ("Die Vorsitzende des Ausschusses erklärte, der Bericht komme zu spät.", "Vorsitzende", None, "anonymous", "female", "Die Vorsitzende"),

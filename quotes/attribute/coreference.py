@@ -29,7 +29,7 @@ from ..lexicon import RoleNoun
 from ..quote import Mention
 from . import gender as evidence_of
 from .gender import GENDER_OF, Evidence
-from .kinds import TextSource, genitive, nominative, quoted_name, text_source
+from .kinds import TextSource, genitive, nominative, organisation_description, quoted_name, text_source
 from .roles import (
     Introduction,
     Phrase,
@@ -252,6 +252,13 @@ class Resolver:
         if quoted and not phrase.role and (phrase.article is None or phrase.definite):
             entity, confidence = self.named_text(quoted, "organisation")  # "die Internet-Nachrichtensite „Golem“"
             return Resolution(entity, confidence)
+        described = organisation_description(self.context.text, words) if not phrase.role else None
+        if described is not None:
+            entity, confidence = self.named_text(described, "organisation")
+            return Resolution(entity, confidence)
+        institution = self._known_institution(phrase) if name else None
+        if institution is not None:
+            return Resolution(institution, DESCRIPTION)
         if name:
             if phrase.article is not None and not phrase.definite and not phrase.role:
                 return Resolution(None, None, kind="anonymous" if not plural else "group")  # "ein Mann"
@@ -283,6 +290,10 @@ class Resolver:
         if quoted and not phrase.role:
             entity, confidence = self.named_text(quoted, "organisation")
             return Resolution(entity, confidence)
+        described = organisation_description(self.context.text, owner) if not phrase.role else None
+        if described is not None:
+            entity, confidence = self.named_text(described, "organisation")
+            return Resolution(entity, confidence)
         if phrase.name and not phrase.role and genitive(owner) and len(phrase.name) <= 3:
             kind = _kind(phrase, phrase.name)
             if kind in ("organisation", "person", "name", "description"):  # "des Presseamtes", "des ZDFs": an institution
@@ -309,6 +320,21 @@ class Resolver:
         if source.kind == "anonymous" or holder.entity is None and holder.kind is None:
             return Resolution(None, None, kind="anonymous")
         return holder
+
+    def _known_institution(self, phrase: Phrase) -> Entity | None:
+        """The organisation mentioned last whose fuller name ends in the bare noun of a definite
+        description ("das Gericht" after "das Bundesverwaltungsgericht", "die Polizei" after "die
+        Knittelfelder Polizei"): the guidelines' fullest name."""
+        if phrase.article is None or not phrase.definite or len(phrase.words) != 2 or phrase.name != phrase.words[1:]:
+            return None
+        noun = phrase.name[0].text.lower()
+        if phrase.name[0].upos != "NOUN" or not noun.endswith(lexicon.word_list("organisation_endings")):
+            return None
+        for candidate in reversed(self.candidates):
+            entity = candidate.entity.canonical()
+            if entity.kind == "organisation" and entity.name and entity.name.lower() != noun and entity.name.lower().endswith(noun):
+                return entity
+        return None
 
     def _known_surname(self, words: Sequence[Word]) -> Entity | None:
         """One capitalised word that is the surname of exactly one person named before ("Brehm"),
