@@ -26,6 +26,10 @@ CASES = [
     ("Das bayerische Umweltministerium teilte mit, dass die Werte sinken.", "Umweltministerium", "bayerisches Umweltministerium", "organisation", None, None),
     ("Nach Angaben des niedersächsischen Landesamtes für Statistik ist die Zahl gestiegen.", "Angaben",
      "niedersächsisches Landesamt für Statistik", "organisation", None, None),
+    # "nach eigenen Angaben": the clause's subject holds the statement
+    ("Die Bergwacht hat nach eigenen Angaben drei Wanderer gerettet.", "Angaben", "Bergwacht", "organisation", None, None),
+    # a surname that ends like an organisation noun ("-welle") is still a person's
+    ("Guido Westerwelle kam am Abend. „Wir bleiben in der Opposition“, sagte Westerwelle.", "Westerwelle", "Guido Westerwelle", "person", None, None),
     # a bare description of an institution is the one mentioned last with a fuller name
     ("Das Oberlandesgericht hat die Klage abgewiesen. Das Gericht erklärte, die Frist sei verstrichen.", "Gericht", "Oberlandesgericht", "organisation", None, None),
     # an unnamed spokesperson is anonymous; a masculine role noun is male evidence

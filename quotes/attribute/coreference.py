@@ -310,6 +310,8 @@ class Resolver:
             holder = self.holder(source.owner)
         elif source.possessive is not None:
             holder = self.pronoun(source.possessive, None, POSSESSIVE_AGREEMENT[source.possessive.text.lower()])
+        elif source.own:
+            holder = self._subject_before(source.noun)
         elif source.compound_owner is not None and lexicon.role_noun(source.compound_owner) is not None:
             holder = Resolution(None, None, kind="group")  # "Expertenmeinung": unnamed experts
         elif source.compound_owner is not None:
@@ -335,6 +337,19 @@ class Resolver:
             if entity.kind == "organisation" and entity.name and entity.name.lower() != noun and entity.name.lower().endswith(noun):
                 return entity
         return None
+
+    def _subject_before(self, word: Word) -> Resolution:
+        """The subject before ``word`` in its sentence, resolved as a speaker phrase ("Die
+        Feuerwehr hat nach eigenen Angaben …"), or no one."""
+        located = self.context.words_in(word.start, word.end)
+        if not located:
+            return Resolution(None, None)
+        words = [w for w in located[0].sentence.words if w.start < word.start]
+        subject = next((i for i in range(len(words) - 1, -1, -1) if words[i].deprel in SUBJECT_RELATIONS and words[i].upos in ("NOUN", "PROPN")), None)
+        if subject is None:
+            return Resolution(None, None)
+        start = subject - 1 if subject > 0 and words[subject - 1].text.lower() in ARTICLES else subject
+        return self.phrase(words[start : subject + 1])
 
     def _known_surname(self, words: Sequence[Word]) -> Entity | None:
         """One capitalised word that is the surname of exactly one person named before ("Brehm"),

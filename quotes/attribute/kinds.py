@@ -18,7 +18,7 @@ from .. import lexicon
 from ..document import Word
 from ..find.marks import ALL_MARKS
 from ..german.morphology import strong_nominative
-from ..german.words import ARTICLES, GENITIVE_ARTICLES, POSSESSIVE_AGREEMENT, TEMPORAL_NOUNS
+from ..german.words import ARTICLES, GENITIVE_ARTICLES, OWN_ADJECTIVES, POSSESSIVE_AGREEMENT, TEMPORAL_NOUNS
 from .roles import is_acronym, is_capitalised, name_end, role_of
 
 OWNER_LINKS = GENITIVE_ARTICLES | frozenset({"von", "vom"})
@@ -34,6 +34,7 @@ class TextSource:
     owner: tuple[Word, ...] = ()  # "der Polizei" in "Angaben der Polizei"
     possessive: Word | None = None  # "seiner" in "seiner Meinung"
     compound_owner: str | None = None  # "Polizei" in "Polizeiangaben"
+    own: bool = False  # "nach eigenen Angaben": the clause's subject holds it
 
 
 def _head_noun(words: Sequence[Word]) -> int | None:
@@ -75,7 +76,8 @@ def text_source(words: Sequence[Word]) -> TextSource | None:
         prefix = noun.text[: len(noun.text) - len(ending)].rstrip("-")
         if len(prefix) >= 3 and prefix[:1].isupper():
             compound = prefix
-    return TextSource(kind, noun, owner, possessive, compound)
+    own = kind == "statement" and any(w.text.lower() in OWN_ADJECTIVES for w in words[:position])
+    return TextSource(kind, noun, owner, possessive, compound, own)
 
 
 def _owner(rest: Sequence[Word]) -> tuple[Word, ...]:

@@ -87,6 +87,9 @@ POSSESSIVE_AGREEMENT: dict[str, frozenset[str]] = {
     **{form: frozenset({"Fem"}) for form in "ihr ihre ihrem ihren ihrer ihres deren".split()},
 }
 
+# "nach eigenen Angaben": the statement is the clause subject's own.
+OWN_ADJECTIVES = frozenset("eigene eigenen eigener eigenem".split())
+
 DEMONSTRATIVE_SPEAKERS = frozenset("diese dieser jene jener".split())
 
 # Words that stand for a person named before ("so letztere"); the tagger takes them for adjectives.
