@@ -37,6 +37,9 @@ CASES = [
     ("Die Vorsitzende des Ausschusses erklärte, der Bericht komme zu spät.", "Vorsitzende", None, "anonymous", "female", "Die Vorsitzende"),
     # several people not acting as one body
     ("Die Anwohner beklagten, dass der Lärm unerträglich sei.", "Anwohner", None, "group", None, None),
+    # several named speakers in one span: a group, their names joined by "; ", no gender
+    ("Umweltministerin Anna Roth und Bürgermeister Jan Wolf erklärten, der Park werde erweitert.", "Roth",
+     "Anna Roth; Jan Wolf", "group", None, None),
     # texts: a study or report is a document, its issuer the entity
     ("Einer Umfrage der Handelskammer zufolge wollen viele Firmen investieren.", "Umfrage", "Handelskammer", "document", None, None),
     ("Laut einer neuen Studie schlafen Kinder zu wenig.", "Studie", None, "document", None, None),

@@ -24,7 +24,7 @@ from .. import lexicon
 from ..document import Located, Word
 from ..find.context import Context
 from ..german.clauses import SUBJECT_RELATIONS
-from ..german.words import ARTICLES, GENDER_TITLES, IMPERSONAL_FORMS, POSSESSIVE_AGREEMENT, PRONOUN_AGREEMENT
+from ..german.words import ARTICLES, GENDER_TITLES, IMPERSONAL_FORMS, PHRASE_COORDINATORS, POSSESSIVE_AGREEMENT, PRONOUN_AGREEMENT
 from ..lexicon import RoleNoun
 from ..quote import Mention
 from . import gender as evidence_of
@@ -236,6 +236,9 @@ class Resolver:
         source = text_source(words)
         if source is not None:
             return self.text(source, verb)
+        several = self._several_named(words)
+        if several is not None:
+            return several
         if _names_a_text(words):
             return Resolution(None, None)  # "die Forderung": a statement without its source
         number = _verb_number(verb)
@@ -280,6 +283,26 @@ class Resolver:
             kind = "group" if plural else ("person" if entity.name else "anonymous")
             return Resolution(entity, confidence, role, kind=kind, evidence=evidence)
         return Resolution(None, None)
+
+    def _several_named(self, words: Sequence[Word]) -> Resolution | None:
+        """Named speakers or organisations joined by "und"/"sowie" ("Ministerin Anna Roth und
+        Bürgermeister Jan Wolf", "Polizei und Feuerwehr"): a group whose entity is their names
+        joined by "; ", each one known alone."""
+        parts: list[list[Word]] = [[]]
+        depth = 0
+        for word in words:
+            depth += (word.text == "(") - (word.text == ")")
+            if depth == 0 and word.upos == "CCONJ" and word.text.lower() in PHRASE_COORDINATORS:
+                parts.append([])
+            else:
+                parts[-1].append(word)
+        if len(parts) < 2 or not all(any(is_name_word(w) for w in part) for part in parts):
+            return None
+        members = [self.phrase(part).entity for part in parts]
+        if any(member is None or member.name is None for member in members):
+            return None
+        names = "; ".join(member.canonical().name for member in members)
+        return Resolution(Entity(names, "group", number="Plur"), NAMED, kind="group")
 
     def holder(self, owner: Sequence[Word]) -> Resolution:
         """The holder of a statement or issuer of a text: a quoted name ("des Magazins „Der

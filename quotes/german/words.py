@@ -132,6 +132,9 @@ SUBORDINATORS = CLAUSE_SUBORDINATORS | frozenset("damit sodass wie bis ehe sofer
 # Words after a cue's comma that open something other than what was said.
 NOT_COMPLEMENT_OPENERS = frozenset("und aber oder doch denn sondern weil da als nachdem bevor während obwohl wenn falls damit sodass um".split())
 
+# Words that join two noun phrases ("die Ministerin und der Bürgermeister", "A sowie B").
+PHRASE_COORDINATORS = frozenset({"und", "sowie"})
+
 # Words after a comma that join a new main clause to the one before ("…, doch der Sprecher erklärte").
 CLAUSE_COORDINATORS = frozenset("und aber oder doch denn sondern jedoch während".split())
 
