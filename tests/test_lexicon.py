@@ -6,6 +6,7 @@ from importlib import resources
 import pytest
 
 from quotes import MEDIA, lexicon
+from quotes.german.morphology import strong_nominative
 from quotes.lexicon import cue_verb, cue_word, join_particle, particle_verbs, role_noun
 
 HEADERS = {
@@ -165,3 +166,18 @@ def test_curated_word_lists_are_well_formed(name: str) -> None:
 def test_irregular_forms_map_to_infinitives() -> None:
     assert lexicon.irregular_verb_forms()["sprach"] == "sprechen"
     assert all(lemma.endswith("n") for lemma in lexicon.irregular_verb_forms().values())
+
+
+@pytest.mark.parametrize(
+    "noun, gender", [("Umweltministerium", "Neut"), ("Rundfunk", "Masc"), ("Staatsanwaltschaft", "Fem"), ("Behörden", "Plur"), ("Athen", None)]
+)
+def test_organisation_gender_by_ending(noun: str, gender: str | None) -> None:
+    assert lexicon.organisation_gender(noun) == gender
+
+
+@pytest.mark.parametrize(
+    "adjective, gender, nominative",
+    [("russischen", "Neut", "russisches"), ("spanische", "Masc", "spanischer"), ("Europäischen", "Fem", "Europäische"), ("Vereinten", "Plur", "Vereinte")],
+)
+def test_strong_nominative_of_adjectives(adjective: str, gender: str, nominative: str) -> None:
+    assert strong_nominative(adjective, gender) == nominative

@@ -22,11 +22,24 @@ CASES = [
     ("Nadia Petrova sagte, die Gespräche seien beendet. Sie fügte hinzu, man werde weiter verhandeln.", "Petrova", "Nadia Petrova", "person", "female", "Sie"),
     # organisations: the name without article, no gender
     ("Die Stadtverwaltung teilte mit, dass die Brücke gesperrt bleibe.", "Stadtverwaltung", "Stadtverwaltung", "organisation", None, None),
+    # an institution described by a common noun: its adjectives and place, as written without article
+    ("Das bayerische Umweltministerium teilte mit, dass die Werte sinken.", "Umweltministerium", "bayerisches Umweltministerium", "organisation", None, None),
+    ("Nach Angaben des niedersächsischen Landesamtes für Statistik ist die Zahl gestiegen.", "Angaben",
+     "niedersächsisches Landesamt für Statistik", "organisation", None, None),
+    # "nach eigenen Angaben": the clause's subject holds the statement
+    ("Die Bergwacht hat nach eigenen Angaben drei Wanderer gerettet.", "Angaben", "Bergwacht", "organisation", None, None),
+    # a surname that ends like an organisation noun ("-welle") is still a person's
+    ("Guido Westerwelle kam am Abend. „Wir bleiben in der Opposition“, sagte Westerwelle.", "Westerwelle", "Guido Westerwelle", "person", None, None),
+    # a bare description of an institution is the one mentioned last with a fuller name
+    ("Das Oberlandesgericht hat die Klage abgewiesen. Das Gericht erklärte, die Frist sei verstrichen.", "Gericht", "Oberlandesgericht", "organisation", None, None),
     # an unnamed spokesperson is anonymous; a masculine role noun is male evidence
     ("Ein Sprecher des Verkehrsministeriums sagte, die Strecke sei frei.", "Sprecher", None, "anonymous", "male", "Sprecher"),
     ("Die Vorsitzende des Ausschusses erklärte, der Bericht komme zu spät.", "Vorsitzende", None, "anonymous", "female", "Die Vorsitzende"),
     # several people not acting as one body
     ("Die Anwohner beklagten, dass der Lärm unerträglich sei.", "Anwohner", None, "group", None, None),
+    # several named speakers in one span: a group, their names joined by "; ", no gender
+    ("Umweltministerin Anna Roth und Bürgermeister Jan Wolf erklärten, der Park werde erweitert.", "Roth",
+     "Anna Roth; Jan Wolf", "group", None, None),
     # texts: a study or report is a document, its issuer the entity
     ("Einer Umfrage der Handelskammer zufolge wollen viele Firmen investieren.", "Umfrage", "Handelskammer", "document", None, None),
     ("Laut einer neuen Studie schlafen Kinder zu wenig.", "Studie", None, "document", None, None),

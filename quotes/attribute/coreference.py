@@ -24,12 +24,12 @@ from .. import lexicon
 from ..document import Located, Word
 from ..find.context import Context
 from ..german.clauses import SUBJECT_RELATIONS
-from ..german.words import ARTICLES, GENDER_TITLES, IMPERSONAL_FORMS, POSSESSIVE_AGREEMENT, PRONOUN_AGREEMENT
+from ..german.words import ARTICLES, GENDER_TITLES, IMPERSONAL_FORMS, PHRASE_COORDINATORS, POSSESSIVE_AGREEMENT, PRONOUN_AGREEMENT
 from ..lexicon import RoleNoun
 from ..quote import Mention
 from . import gender as evidence_of
 from .gender import GENDER_OF, Evidence
-from .kinds import TextSource, genitive, nominative, quoted_name, text_source
+from .kinds import TextSource, genitive, nominative, organisation_description, quoted_name, text_source
 from .roles import (
     Introduction,
     Phrase,
@@ -236,6 +236,9 @@ class Resolver:
         source = text_source(words)
         if source is not None:
             return self.text(source, verb)
+        several = self._several_named(words)
+        if several is not None:
+            return several
         if _names_a_text(words):
             return Resolution(None, None)  # "die Forderung": a statement without its source
         number = _verb_number(verb)
@@ -252,6 +255,13 @@ class Resolver:
         if quoted and not phrase.role and (phrase.article is None or phrase.definite):
             entity, confidence = self.named_text(quoted, "organisation")  # "die Internet-Nachrichtensite „Golem“"
             return Resolution(entity, confidence)
+        described = organisation_description(self.context.text, words) if not phrase.role else None
+        if described is not None:
+            entity, confidence = self.named_text(described, "organisation")
+            return Resolution(entity, confidence)
+        institution = self._known_institution(phrase) if name else None
+        if institution is not None:
+            return Resolution(institution, DESCRIPTION)
         if name:
             if phrase.article is not None and not phrase.definite and not phrase.role:
                 return Resolution(None, None, kind="anonymous" if not plural else "group")  # "ein Mann"
@@ -274,6 +284,26 @@ class Resolver:
             return Resolution(entity, confidence, role, kind=kind, evidence=evidence)
         return Resolution(None, None)
 
+    def _several_named(self, words: Sequence[Word]) -> Resolution | None:
+        """Named speakers or organisations joined by "und"/"sowie" ("Ministerin Anna Roth und
+        Bürgermeister Jan Wolf", "Polizei und Feuerwehr"): a group whose entity is their names
+        joined by "; ", each one known alone."""
+        parts: list[list[Word]] = [[]]
+        depth = 0
+        for word in words:
+            depth += (word.text == "(") - (word.text == ")")
+            if depth == 0 and word.upos == "CCONJ" and word.text.lower() in PHRASE_COORDINATORS:
+                parts.append([])
+            else:
+                parts[-1].append(word)
+        if len(parts) < 2 or not all(any(is_name_word(w) for w in part) for part in parts):
+            return None
+        members = [self.phrase(part).entity for part in parts]
+        if any(member is None or member.name is None for member in members):
+            return None
+        names = "; ".join(member.canonical().name for member in members)
+        return Resolution(Entity(names, "group", number="Plur"), NAMED, kind="group")
+
     def holder(self, owner: Sequence[Word]) -> Resolution:
         """The holder of a statement or issuer of a text: a quoted name ("des Magazins „Der
         Spiegel“"), a genitive name in the nominative ("Russlands" → "Russland", "des Presseamtes"
@@ -282,6 +312,10 @@ class Resolver:
         quoted = quoted_name(owner)
         if quoted and not phrase.role:
             entity, confidence = self.named_text(quoted, "organisation")
+            return Resolution(entity, confidence)
+        described = organisation_description(self.context.text, owner) if not phrase.role else None
+        if described is not None:
+            entity, confidence = self.named_text(described, "organisation")
             return Resolution(entity, confidence)
         if phrase.name and not phrase.role and genitive(owner) and len(phrase.name) <= 3:
             kind = _kind(phrase, phrase.name)
@@ -299,6 +333,8 @@ class Resolver:
             holder = self.holder(source.owner)
         elif source.possessive is not None:
             holder = self.pronoun(source.possessive, None, POSSESSIVE_AGREEMENT[source.possessive.text.lower()])
+        elif source.own:
+            holder = self._subject_before(source.noun)
         elif source.compound_owner is not None and lexicon.role_noun(source.compound_owner) is not None:
             holder = Resolution(None, None, kind="group")  # "Expertenmeinung": unnamed experts
         elif source.compound_owner is not None:
@@ -309,6 +345,34 @@ class Resolver:
         if source.kind == "anonymous" or holder.entity is None and holder.kind is None:
             return Resolution(None, None, kind="anonymous")
         return holder
+
+    def _known_institution(self, phrase: Phrase) -> Entity | None:
+        """The organisation mentioned last whose fuller name ends in the bare noun of a definite
+        description ("das Gericht" after "das Bundesverwaltungsgericht", "die Polizei" after "die
+        Knittelfelder Polizei"): the guidelines' fullest name."""
+        if phrase.article is None or not phrase.definite or len(phrase.words) != 2 or phrase.name != phrase.words[1:]:
+            return None
+        noun = phrase.name[0].text.lower()
+        if phrase.name[0].upos != "NOUN" or not noun.endswith(lexicon.word_list("organisation_endings")):
+            return None
+        for candidate in reversed(self.candidates):
+            entity = candidate.entity.canonical()
+            if entity.kind == "organisation" and entity.name and entity.name.lower() != noun and entity.name.lower().endswith(noun):
+                return entity
+        return None
+
+    def _subject_before(self, word: Word) -> Resolution:
+        """The subject before ``word`` in its sentence, resolved as a speaker phrase ("Die
+        Feuerwehr hat nach eigenen Angaben …"), or no one."""
+        located = self.context.words_in(word.start, word.end)
+        if not located:
+            return Resolution(None, None)
+        words = [w for w in located[0].sentence.words if w.start < word.start]
+        subject = next((i for i in range(len(words) - 1, -1, -1) if words[i].deprel in SUBJECT_RELATIONS and words[i].upos in ("NOUN", "PROPN")), None)
+        if subject is None:
+            return Resolution(None, None)
+        start = subject - 1 if subject > 0 and words[subject - 1].text.lower() in ARTICLES else subject
+        return self.phrase(words[start : subject + 1])
 
     def _known_surname(self, words: Sequence[Word]) -> Entity | None:
         """One capitalised word that is the surname of exactly one person named before ("Brehm"),

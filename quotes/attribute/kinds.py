@@ -17,7 +17,9 @@ from typing import Sequence
 from .. import lexicon
 from ..document import Word
 from ..find.marks import ALL_MARKS
-from ..german.words import ARTICLES, GENITIVE_ARTICLES, POSSESSIVE_AGREEMENT, TEMPORAL_NOUNS
+from ..german.morphology import strong_nominative
+from ..german.words import ARTICLES, GENITIVE_ARTICLES, OWN_ADJECTIVES, POSSESSIVE_AGREEMENT, TEMPORAL_NOUNS
+from .roles import is_acronym, is_capitalised, name_end, role_of
 
 OWNER_LINKS = GENITIVE_ARTICLES | frozenset({"von", "vom"})
 """Words that open the holder of a statement or the issuer of a text ("Angaben der Polizei")."""
@@ -32,6 +34,7 @@ class TextSource:
     owner: tuple[Word, ...] = ()  # "der Polizei" in "Angaben der Polizei"
     possessive: Word | None = None  # "seiner" in "seiner Meinung"
     compound_owner: str | None = None  # "Polizei" in "Polizeiangaben"
+    own: bool = False  # "nach eigenen Angaben": the clause's subject holds it
 
 
 def _head_noun(words: Sequence[Word]) -> int | None:
@@ -73,7 +76,8 @@ def text_source(words: Sequence[Word]) -> TextSource | None:
         prefix = noun.text[: len(noun.text) - len(ending)].rstrip("-")
         if len(prefix) >= 3 and prefix[:1].isupper():
             compound = prefix
-    return TextSource(kind, noun, owner, possessive, compound)
+    own = kind == "statement" and any(w.text.lower() in OWN_ADJECTIVES for w in words[:position])
+    return TextSource(kind, noun, owner, possessive, compound, own)
 
 
 def _owner(rest: Sequence[Word]) -> tuple[Word, ...]:
@@ -115,6 +119,55 @@ def nominative(name: str) -> str:
     else:
         base = last[:-1]
     return head + space + base
+
+
+# The gender a definite article shows in the nominative, for an organisation noun of no known ending.
+_ARTICLE_GENDER = {"der": "Masc", "das": "Neut", "die": "Fem"}
+
+# Prepositions that attach a place or field to an institution ("das Parlament in Mexiko-Stadt",
+# "das Landesamt für Statistik").
+_PLACE_LINKS = frozenset({"in", "von", "aus", "für"})
+
+
+def organisation_description(text: str, words: Sequence[Word]) -> str | None:
+    """The name of an institution described by a common noun, as written without article: its
+    adjectives in the strong nominative, the noun in the nominative, and a place or genitive after
+    it ("das russische Außenministerium" → "russisches Außenministerium", "des seismologischen
+    Instituts von Athen" → "seismologisches Institut von Athen"); None when the phrase is headed by
+    no such noun, names one after it ("die Nachrichtenagentur Reuters"), or adds nothing to the noun."""
+    article = words[0].text.lower() if words and words[0].text.lower() in ARTICLES else None
+    i = 1 if article else 0
+    adjectives = []
+    while i + 1 < len(words) and (words[i].upos == "ADJ" or is_acronym(words[i])):
+        adjectives.append(words[i])
+        i += 1
+    if i >= len(words):
+        return None
+    head = words[i]
+    noun = nominative(head.text) if article in ("des", "eines") else head.text  # "des Presseamtes"
+    if head.upos != "NOUN" or not is_capitalised(head) or is_acronym(head) or role_of(head) is not None:
+        return None
+    if not noun.lower().endswith(lexicon.word_list("organisation_endings")):
+        return None
+    end = i + 1
+    if end < len(words) and words[end].upos == "PROPN":
+        return None
+    if end + 1 < len(words) and words[end].text.lower() in _PLACE_LINKS and name_end(words, end + 1) > end + 1:
+        end = name_end(words, end + 1)
+    elif end + 1 < len(words) and words[end].text.lower() in GENITIVE_ARTICLES:
+        k = end + 1
+        while k < len(words) and words[k].upos == "ADJ":
+            k += 1
+        end = k + 1 if k < len(words) and is_capitalised(words[k]) and words[k].upos in ("NOUN", "PROPN") else end
+    if not adjectives and end == i + 1:
+        return None
+    gender = lexicon.organisation_gender(noun) or _ARTICLE_GENDER.get(article or "")
+    if gender is None:
+        return None
+    described = [strong_nominative(w.text, gender) if w.upos == "ADJ" else w.text for w in adjectives]
+    described.append(noun)
+    rest = text[head.end : words[end - 1].end]
+    return " ".join(described) + rest
 
 
 def quoted_name(words: Sequence[Word]) -> str | None:

@@ -1,5 +1,5 @@
-"""German verb morphology: Konjunktiv (the one source of mood decisions), finiteness, infinitives
-and lemma guesses for verbs the parser mislemmatises.
+"""German morphology: Konjunktiv (the one source of mood decisions), finiteness, infinitives and
+lemma guesses for verbs the parser mislemmatises; the strong nominative of adjectives for names.
 """
 
 from __future__ import annotations
@@ -19,6 +19,20 @@ _WEAK_ENDINGS = ("test", "tet", "ten", "te", "est", "et", "st", "t", "en", "e")
 # Prefixes before an irregular form: "verwies" → "verweisen", "hinwies" → "hinweisen",
 # "gestand" → "gestehen", "beschloss" → "beschließen".
 _PREFIXES = ("ver", "be", "er", "ent", "ge", "zer", "wider", "hin", "an", "auf", "aus", "ein", "vor", "zu", "zurück")
+
+
+# Adjective endings, longest first ("russischen" → "russisch"), and the strong nominative ending
+# by the noun's gender, as a name is written without article ("das russische Außenministerium" →
+# "russisches Außenministerium", "der spanische Rundfunk" → "spanischer Rundfunk").
+_ADJECTIVE_ENDINGS = ("en", "em", "er", "es", "e")
+
+_STRONG_NOMINATIVE = {"Masc": "er", "Neut": "es", "Fem": "e", "Plur": "e"}
+
+
+def strong_nominative(adjective: str, gender: str) -> str:
+    """The adjective with the strong nominative ending of ``gender`` (Masc, Neut, Fem or Plur)."""
+    ending = next((e for e in _ADJECTIVE_ENDINGS if adjective.endswith(e) and len(adjective) - len(e) >= 3), "")
+    return adjective[: len(adjective) - len(ending)] + _STRONG_NOMINATIVE[gender]
 
 
 def guess_lemmas(word: Word) -> list[str]:

@@ -22,6 +22,7 @@ from .words import (
     NEGATIVE_DETERMINERS,
     NEW_PHRASE_STARTS,
     NO_ONE,
+    PHRASE_COORDINATORS,
     PLACE_PREPOSITIONS,
     PRONOUNS,
     TEMPORAL_NOUNS,
@@ -197,7 +198,7 @@ def _genitive_adjective(items: Sequence[Located], i: int) -> bool:
 def _coordination(items: Sequence[Located], i: int) -> bool:
     """"und"/"sowie" joining two noun phrases: the next word must start one."""
     following = items[i + 1].word if i + 1 < len(items) else None
-    return items[i].word.text in ("und", "sowie") and following is not None and following.upos in ("DET", "NOUN", "PROPN", "ADJ")
+    return items[i].word.text in PHRASE_COORDINATORS and following is not None and following.upos in ("DET", "NOUN", "PROPN", "ADJ")
 
 
 def _quoted_name_end(items: Sequence[Located], i: int) -> int | None:

@@ -87,6 +87,9 @@ POSSESSIVE_AGREEMENT: dict[str, frozenset[str]] = {
     **{form: frozenset({"Fem"}) for form in "ihr ihre ihrem ihren ihrer ihres deren".split()},
 }
 
+# "nach eigenen Angaben": the statement is the clause subject's own.
+OWN_ADJECTIVES = frozenset("eigene eigenen eigener eigenem".split())
+
 DEMONSTRATIVE_SPEAKERS = frozenset("diese dieser jene jener".split())
 
 # Words that stand for a person named before ("so letztere"); the tagger takes them for adjectives.
@@ -128,6 +131,9 @@ SUBORDINATORS = CLAUSE_SUBORDINATORS | frozenset("damit sodass wie bis ehe sofer
 
 # Words after a cue's comma that open something other than what was said.
 NOT_COMPLEMENT_OPENERS = frozenset("und aber oder doch denn sondern weil da als nachdem bevor während obwohl wenn falls damit sodass um".split())
+
+# Words that join two noun phrases ("die Ministerin und der Bürgermeister", "A sowie B").
+PHRASE_COORDINATORS = frozenset({"und", "sowie"})
 
 # Words after a comma that join a new main clause to the one before ("…, doch der Sprecher erklärte").
 CLAUSE_COORDINATORS = frozenset("und aber oder doch denn sondern jedoch während".split())

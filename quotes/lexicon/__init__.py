@@ -213,6 +213,19 @@ def word_list(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _organisation_genders() -> tuple[tuple[str, str], ...]:
+    rows = _rows("organisation_endings.tsv")
+    return tuple(sorted(((r["word"], r["gender"]) for r in rows if r["gender"]), key=lambda pair: -len(pair[0])))
+
+
+def organisation_gender(noun: str) -> str | None:
+    """The grammatical gender (Masc, Fem, Neut, or Plur for a plural ending) of an organisation noun by
+    its longest known ending ("Umweltministerium" → Neut, "Rundfunk" → Masc), or None."""
+    low = noun.lower()
+    return next((gender for ending, gender in _organisation_genders() if low.endswith(ending)), None)
+
+
+@lru_cache(maxsize=1)
 def irregular_verb_forms() -> Mapping[str, str]:
     """Irregular forms of frequent cue verbs that a stem guess cannot recover ("sprach" → "sprechen")."""
     return MappingProxyType({row["form"]: row["lemma"] for row in _rows("irregular_verbs.tsv")})
