@@ -8,12 +8,17 @@ cd "$(dirname "$0")/.."
 
 declare -A RUNS=(
   [wikinews-dev]="--corpus wikinews --split dev"
+  [wikinews-dev-rules]="--corpus wikinews --split dev --method rules"
+  [wikinews-train-5folds]="--corpus wikinews --split train --folds 5"
+  [wikinews-train-5folds-rules]="--corpus wikinews --split train --folds 5 --method rules"
   [wikinews-dev-Direct]="--corpus wikinews --split dev --types Direct"
   [spkatt-trial]="--corpus spkatt --split trial"
   [spkatt-train]="--corpus spkatt --split train"
+  [spkatt-train-5folds]="--corpus spkatt --split train --folds 5"
   [redewiedergabe-main]="--corpus redewiedergabe --split main"
 )
-ORDER=(wikinews-dev wikinews-dev-Direct spkatt-trial spkatt-train redewiedergabe-main)
+ORDER=(wikinews-dev wikinews-dev-rules wikinews-train-5folds wikinews-train-5folds-rules wikinews-dev-Direct
+       spkatt-trial spkatt-train spkatt-train-5folds redewiedergabe-main)
 
 for name in "${@:-${ORDER[@]}}"; do
   [[ -n "${RUNS[$name]:-}" ]] || { echo "unknown result $name; one of ${ORDER[*]}" >&2; exit 2; }

@@ -527,7 +527,8 @@ def run(
     if update_results and limit:
         raise QuotesError("--update-results records whole splits; leave out --limit")
     wanted = _wanted_types(types)
-    method = method or ("learned" if entry.name == "wikinews" or decisions else "rules")
+    usual = "learned" if entry.name == "wikinews" else "rules"
+    method = method or ("learned" if decisions else usual)
     report = ReadReport()
     documents = list(corpora.read(entry.name, split, path, strict, report, limit))
     print(report.summary(), file=sys.stderr)
@@ -560,6 +561,7 @@ def run(
     if "calibration" in results and not quiet:
         print(calibration.reliability_table(results["calibration"]))
     stem = f"{entry.name}-{split}" + (f"-{types.replace(',', '-')}" if types else "") + (f"-{k}folds" if k else "")
+    stem += "" if method == usual else f"-{method}"
     directory = catalog.REPOSITORY_ROOT / RESULTS if update_results else (Path(out) if out else None)
     _write_outputs(entry, documents, predictions, results, results_file, directory and directory / f"{stem}.json")
     _write_extras(entry, documents, predictions, write_predictions, errors)
@@ -653,7 +655,8 @@ def _write_outputs(
     if stem:
         stem.parent.mkdir(parents=True, exist_ok=True)
         stem.write_text(text, encoding="utf-8")
-        stem.with_suffix(".md").write_text(table(results, markdown=True), encoding="utf-8")
+        reliability = "\n```\n" + calibration.reliability_table(results["calibration"]) + "\n```\n" if "calibration" in results else ""
+        stem.with_suffix(".md").write_text(table(results, markdown=True) + reliability, encoding="utf-8")
         print(f"results: {stem} and {stem.with_suffix('.md')}", file=sys.stderr)
 
 
