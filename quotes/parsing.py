@@ -23,7 +23,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from . import models
+from . import models, speedups
 from .document import Document
 from .errors import ModelNotFoundError
 
@@ -306,10 +306,12 @@ class Parser:
         model: str | os.PathLike[str] | None = None,
         cache: str | os.PathLike[str] | ParseCache | None = None,
         ner: bool = False,
+        quantise: bool = False,
     ):
         self._model = model
         self.cache = ParseCache(cache) if isinstance(cache, (str, os.PathLike)) else cache
         self.ner = ner
+        self.quantise = quantise
         self._pipelines: dict[tuple[bool, str | None], Any] = {}
 
     @cached_property
@@ -319,7 +321,8 @@ class Parser:
 
     @property
     def model_id(self) -> str:
-        return self.spec.identity + ("+ner" if self.ner else "")
+        # a quantised pipeline parses differently: its parses are cached apart
+        return self.spec.identity + ("+ner" if self.ner else "") + ("+int8" if self.quantise else "")
 
     def _pipeline(self, pretokenized: bool, processors: str | None = None) -> Any:
         key = (pretokenized, processors)
@@ -341,6 +344,9 @@ class Parser:
                 )
             except (OSError, ValueError, FileNotFoundError) as error:
                 raise ModelNotFoundError(f"could not load model {self.model_id} from {self.spec.path}: {error}; run `{FIX_COMMAND}`") from None
+            speedups.use_fast_tree_decoding()
+            if self.quantise:
+                speedups.quantise(self._pipelines[key])
         return self._pipelines[key]
 
     def parse(self, text: str, id: str | None = None) -> Document:

@@ -10,6 +10,7 @@ from typing import Any
 from quotes import corpora
 from quotes.cli.options import add_method_arguments
 from quotes.evaluation import runner
+from quotes.speedups import one_torch_thread
 
 
 def register(commands: Any) -> None:
@@ -49,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
     if args.compare:
         print(runner.compare_files(*args.compare))
         return 0
+    one_torch_thread()
     runner.run(
         args.corpus,
         split=args.split,

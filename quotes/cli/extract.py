@@ -13,6 +13,7 @@ from quotes.document import Document
 from quotes.extractor import Extractor, Result
 from quotes.cli.options import add_method_arguments
 from quotes.output import render_html, speakers, to_csv, write_csv, write_jsonl
+from quotes.speedups import one_torch_thread
 
 
 Item = Union[tuple[str, str], Document]
@@ -48,8 +49,8 @@ def register(commands: Any) -> None:
                          help="only quotes at least this likely (the learned method's calibrated probability)")
     extract.add_argument("--batch-size", type=_at_least_one, default=32, help="documents per parser call")
     extract.add_argument(
-        "--jobs", type=_at_least_one, help="use N cores: N worker processes (one thread each), each loading the model once; "
-        "without it, one process with torch's default threads"
+        "--jobs", type=_at_least_one, default=1,
+        help="use N cores: N worker processes (one torch thread each, as the main process), each loading the model once",
     )
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     extract.set_defaults(run=run)
@@ -229,10 +230,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace, output: IO[str]) -> int:
     extractor = Extractor(args.model, cache=args.cache, method=args.method, decisions=args.decisions)
-    if args.jobs == 1:
-        import torch
-
-        torch.set_num_threads(1)  # one job, one core: as each worker of --jobs N
+    one_torch_thread()  # as each worker of --jobs N (see quotes.speedups)
     failures: list[str] = []
     paths = list(_expand(args.paths or ["-"]))
 
@@ -247,7 +245,7 @@ def _run(args: argparse.Namespace, output: IO[str]) -> int:
                 else:
                     yield _distinct(item, seen, name)
 
-    results: Iterator[Result] = extractor.pipe(items(), batch_size=args.batch_size, jobs=args.jobs or 1)
+    results: Iterator[Result] = extractor.pipe(items(), batch_size=args.batch_size, jobs=args.jobs)
     if sys.stderr.isatty() and not args.quiet:
         from tqdm import tqdm
 

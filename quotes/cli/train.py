@@ -39,7 +39,9 @@ def run(args: argparse.Namespace) -> int:
     from quotes.corpora.catalog import cache_home
     from quotes.learned.training import model_card, train_on
     from quotes.parsing import Parser
+    from quotes.speedups import one_torch_thread
 
+    one_torch_thread()
     splits = []
     for value in args.corpus:
         name, _, split = value.partition(":")
