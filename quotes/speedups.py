@@ -89,8 +89,7 @@ def quantise(pipeline: Any) -> None:
         for name in QUANTISED_PROCESSORS:
             processor = pipeline.processors.get(name)
             if processor is not None:
-                trainer = processor.trainer
-                trainer.model = torch.ao.quantization.quantize_dynamic(trainer.model, layers, dtype=torch.qint8)
+                torch.ao.quantization.quantize_dynamic(processor.trainer.model, layers, dtype=torch.qint8, inplace=True)
 
 
 def one_torch_thread() -> None:

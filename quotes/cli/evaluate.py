@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from quotes import corpora
-from quotes.cli.options import add_method_arguments
+from quotes.cli.options import add_method_arguments, add_quantise_argument
 from quotes.evaluation import runner
 from quotes.speedups import one_torch_thread
 
@@ -21,6 +21,7 @@ def register(commands: Any) -> None:
     parser.add_argument("--path", help="the corpus directory in its published layout (JSONL: the file)")
     parser.add_argument("--model", help="model directory or name, as for `quotes extract`")
     add_method_arguments(parser, default=None, default_help="default for wikinews; rules are the default elsewhere")
+    add_quantise_argument(parser)
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (each loads the model once)")
     parser.add_argument("--types", help="only these quote types, comma-separated (e.g. Direct,Indirect)")
     parser.add_argument("--json", metavar="FILE", help="write the results as JSON to FILE (by default nothing is written)")
@@ -58,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
         model=args.model,
         method=args.method,
         decisions=args.decisions,
+        quantise=args.quantise,
         jobs=args.jobs,
         types=args.types,
         results_file=args.json,

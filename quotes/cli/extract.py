@@ -11,7 +11,7 @@ from typing import IO, Any, Iterator, Sequence, Union
 
 from quotes.document import Document
 from quotes.extractor import Extractor, Result
-from quotes.cli.options import add_method_arguments
+from quotes.cli.options import add_method_arguments, add_quantise_argument
 from quotes.output import render_html, speakers, to_csv, write_csv, write_jsonl
 from quotes.speedups import one_torch_thread
 
@@ -45,6 +45,7 @@ def register(commands: Any) -> None:
     extract.add_argument("--model", help="model directory or name (stanza:de, stanza:de-hdt, compact)")
     extract.add_argument("--cache", help="parse-cache directory (re-runs skip parsing)")
     add_method_arguments(extract)
+    add_quantise_argument(extract)
     extract.add_argument("--min-confidence", type=float, default=0.0, metavar="P",
                          help="only quotes at least this likely (the learned method's calibrated probability)")
     extract.add_argument("--batch-size", type=_at_least_one, default=32, help="documents per parser call")
@@ -229,7 +230,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, output: IO[str]) -> int:
-    extractor = Extractor(args.model, cache=args.cache, method=args.method, decisions=args.decisions)
+    extractor = Extractor(args.model, cache=args.cache, method=args.method, decisions=args.decisions, quantise=args.quantise)
     one_torch_thread()  # as each worker of --jobs N (see quotes.speedups)
     failures: list[str] = []
     paths = list(_expand(args.paths or ["-"]))

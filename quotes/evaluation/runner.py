@@ -427,6 +427,7 @@ def run(
     model: str | None = None,
     method: str | None = None,
     decisions: str | None = None,
+    quantise: bool = False,
     jobs: int = 1,
     types: str | None = None,
     results_file: str | None = None,
@@ -473,7 +474,7 @@ def run(
         from quotes.extractor import Extractor
 
         parse_cache = None if no_cache else (cache or cache_home() / "parses")
-        factory = partial(Extractor, model=model, cache=parse_cache, method=method, decisions=decisions)
+        factory = partial(Extractor, model=model, cache=parse_cache, method=method, decisions=decisions, quantise=quantise)
         if k and method == "learned" and train is None and entry.name == "wikinews":  # the labels training needs
             from quotes.learned.training import fold_trainer
 
@@ -481,7 +482,7 @@ def run(
     assignment = folds(documents, k) if k else None
     outcomes = predict_folds(documents, assignment or [], factory, train if k else None, jobs, progress=not quiet)
     predictions = _predictions(documents, outcomes)
-    model_id = _model_id(model) if isinstance(factory, partial) else getattr(factory, "model_id", "custom")
+    model_id = _model_id(model, quantise) if isinstance(factory, partial) else getattr(factory, "model_id", "custom")
     failed = [error for _, error in outcomes if error]
     results = _describe(entry, split, path, report, predictions, failed, limit, types, model_id, command)
     results["method"] = method
@@ -561,12 +562,12 @@ def _describe(
     }
 
 
-def _model_id(model: str | None) -> str:
+def _model_id(model: str | None, quantise: bool = False) -> str:
     """The identity of the parsing model, as the parse cache keys it."""
     from quotes.parsing import Parser
 
     try:
-        return Parser(model).model_id or str(model)
+        return Parser(model, quantise=quantise).model_id or str(model)
     except QuotesError:
         return str(model)
 
