@@ -21,6 +21,7 @@ import sys
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, Iterable, Iterator, Sequence
 
 from . import models, speedups
@@ -229,6 +230,18 @@ def _show_compact_notice() -> None:
         )
 
 
+def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """``items`` in lists of ``size`` (the last one shorter), read lazily."""
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 class ParseCache:
     """Parsed documents on disk, keyed by model identity and a hash of the input.
 
@@ -355,13 +368,7 @@ class Parser:
 
     def parse_many(self, items: Iterable[tuple[str | None, str]], batch_size: int = 32) -> Iterator[Document]:
         """Parse (id, text) pairs lazily, ``batch_size`` documents per pipeline call, in input order."""
-        batch: list[tuple[str | None, str]] = []
-        for item in items:
-            batch.append(item)
-            if len(batch) >= batch_size:
-                yield from self._parse_batch(batch)
-                batch = []
-        if batch:
+        for batch in batches(items, batch_size):
             yield from self._parse_batch(batch)
 
     def _parse_batch(self, batch: list[tuple[str | None, str]]) -> Iterator[Document]:
@@ -397,37 +404,66 @@ class Parser:
         The document keeps exactly these tokens, in order, so token indices map back to corpus
         token positions; contractions are still split into words by the MWT model.
         """
-        sentences = [list(s) for s in sentences if s]
-        if not sentences:
-            return Document(text, (), (), id)
-        cached = self._cached(text, sentences)
-        if cached is not None:
-            return Document(cached.text, cached.sentences, cached.tokens, id, cached.model)
-        if len(text) <= PIECE_CHARACTERS and max(map(len, sentences)) <= MAX_SENTENCE_TOKENS:
-            document = self._parse_tokens(text, sentences, id)
-        else:  # bounded memory: long sentences cut, the document parsed a piece at a time
-            bounded = [part for sentence in sentences for part in _cut(text, sentence)]
-            pieces = [bounded[i : i + PIECE_SENTENCES] for i in range(0, len(bounded), PIECE_SENTENCES)]
-            document = Document.join(text, [self._parse_tokens(text, piece, id) for piece in pieces], id=id, model=self.model_id)
+        return next(self.parse_pretokenized_many([(text, sentences, id)]))
+
+    def parse_pretokenized_many(
+        self, items: Iterable[tuple[str, Sequence[Sequence[tuple[int, int]]], str | None]], batch_size: int = 32
+    ) -> Iterator[Document]:
+        """:meth:`parse_pretokenized` for (text, sentences, id) triples, lazily and in input order,
+        the sentences of ``batch_size`` documents in one pipeline call: stanza sorts them by
+        length into its batches, so they pad less and run in fewer, fuller batches."""
+        for batch in batches(items, batch_size):
+            results: list[Document | None] = []
+            todo: list[tuple[int, str, list[list[tuple[int, int]]], str | None]] = []
+            for text, given, doc_id in batch:
+                sentences = [list(s) for s in given if s]
+                cached = self._cached(text, sentences) if sentences else Document(text, (), (), doc_id)
+                if cached is None and (len(text) > PIECE_CHARACTERS or max(map(len, sentences)) > MAX_SENTENCE_TOKENS):
+                    cached = self._parse_bounded(text, sentences, doc_id)
+                results.append(cached)
+                if cached is None:
+                    todo.append((len(results) - 1, text, sentences, doc_id))
+            for (position, text, sentences, _), document in zip(todo, self._parse_tokens([t[1:] for t in todo])):
+                self._store(text, sentences, document)
+                results[position] = document
+            for (_, _, doc_id), document in zip(batch, results):
+                assert document is not None
+                yield Document(document.text, document.sentences, document.tokens, doc_id, document.model)
+
+    def _parse_bounded(self, text: str, sentences: list[list[tuple[int, int]]], id: str | None) -> Document:
+        """Bounded memory: long sentences cut, the document parsed a piece at a time."""
+        bounded = [part for sentence in sentences for part in _cut(text, sentence)]
+        pieces = [bounded[i : i + PIECE_SENTENCES] for i in range(0, len(bounded), PIECE_SENTENCES)]
+        parts = [self._parse_tokens([(text, piece, id)])[0] for piece in pieces]
+        document = Document.join(text, parts, id=id, model=self.model_id)
         self._store(text, sentences, document)
         return document
 
-    def _parse_tokens(self, text: str, sentences: list[list[tuple[int, int]]], id: str | None) -> Document:
+    def _parse_tokens(self, items: Sequence[tuple[str, list[list[tuple[int, int]]], str | None]]) -> list[Document]:
+        """Parse the given tokens of several documents in one pipeline call."""
+        if not items:
+            return []
         from stanza.models.common import doc as stanza_doc
 
         rows = []
-        for sentence in sentences:
-            row = []
-            for number, (start, end) in enumerate(sentence, start=1):
-                form = text[start:end]
-                token: dict[str, Any] = {stanza_doc.ID: (number,), stanza_doc.TEXT: form}
-                if form.lower() in CONTRACTIONS:
-                    token[stanza_doc.MISC] = "MWT=Yes"
-                row.append(token)
-            rows.append(row)
-        parsed = self._pipeline(True)(stanza_doc.Document(rows, text))
-        self.spec.postprocess(parsed)
-        return Document.from_stanza(parsed, text=text, offsets=sentences, id=id, model=self.model_id)
+        for text, sentences, _ in items:
+            for sentence in sentences:
+                row = []
+                for number, (start, end) in enumerate(sentence, start=1):
+                    form = text[start:end]
+                    token: dict[str, Any] = {stanza_doc.ID: (number,), stanza_doc.TEXT: form}
+                    if form.lower() in CONTRACTIONS:
+                        token[stanza_doc.MISC] = "MWT=Yes"
+                    row.append(token)
+                rows.append(row)
+        parsed = self._pipeline(True)(stanza_doc.Document(rows, items[0][0] if len(items) == 1 else None)).sentences
+        documents, first = [], 0
+        for text, sentences, id in items:
+            part = SimpleNamespace(sentences=parsed[first : first + len(sentences)])  # what the two steps below read
+            first += len(sentences)
+            self.spec.postprocess(part)
+            documents.append(Document.from_stanza(part, text=text, offsets=sentences, id=id, model=self.model_id))
+        return documents
 
     def _parse_long(self, text: str) -> Document | None:
         """A text that may hold a sentence longer than ``MAX_SENTENCE_TOKENS`` or be longer than
