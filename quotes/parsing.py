@@ -52,6 +52,8 @@ SUSPECT_WORDS = 120
 _SENTENCE_ENDS = re.compile(r"[.!?;:]\s|\n")
 
 _notice_shown = False
+notice_every_run = False
+"""Show the compact-model notice on every run (``--verbose``), not only the first one."""
 
 
 # Characters the parser sees as a space: NUL and the byte-order mark (U+FEFF). Same length, so
@@ -219,15 +221,32 @@ def resolve_model(model: str | os.PathLike[str] | None = None) -> ModelSpec:
     return spec
 
 
+def cache_home() -> Path:
+    """The project's cache: ``$QUOTES_CACHE_DIR`` or ``~/.cache/quotes``."""
+    base = os.environ.get("QUOTES_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "quotes"
+    return Path(base)
+
+
 def _show_compact_notice() -> None:
+    """The notice once per installation (a marker file in the cache remembers it), or on every
+    run with :data:`notice_every_run`."""
     global _notice_shown
-    if not _notice_shown:
-        _notice_shown = True
-        print(
-            "quotes: parsing with the compact built-in German model; "
-            f"stanza's official models are far more accurate: `{FIX_COMMAND}`",
-            file=sys.stderr,
-        )
+    if _notice_shown:
+        return
+    _notice_shown = True
+    marker = cache_home() / "compact-model-notice-shown"
+    if marker.exists() and not notice_every_run:
+        return
+    print(
+        "quotes: parsing with the compact built-in German model; "
+        f"stanza's official models are far more accurate: `{FIX_COMMAND}`",
+        file=sys.stderr,
+    )
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text("the compact-model notice was shown; quotes shows it again with --verbose\n", encoding="utf-8")
+    except OSError:
+        pass  # a cache that cannot be written: the notice again next time
 
 
 def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -349,12 +368,14 @@ class Parser:
             else:  # stanza adds every processor it is given a model path for
                 kwargs = {k: v for k, v in kwargs.items() if k.split("_", 1)[0] in ("lang", "dir", "download", "allow", *processors.split(","))}
             try:
-                self._pipelines[key] = stanza.Pipeline(
-                    processors=processors,
-                    tokenize_pretokenized=pretokenized,
-                    logging_level="ERROR",  # not stanza's warning about the compact model's "unknown" language
-                    **kwargs,
-                )
+                shipped = COMPACT_DIR if self.spec.path == COMPACT_DIR else None
+                with speedups.without_optimizers(), speedups.trusting(shipped):
+                    self._pipelines[key] = stanza.Pipeline(
+                        processors=processors,
+                        tokenize_pretokenized=pretokenized,
+                        logging_level="ERROR",  # not stanza's warning about the compact model's "unknown" language
+                        **kwargs,
+                    )
             except (OSError, ValueError, FileNotFoundError) as error:
                 raise ModelNotFoundError(f"could not load model {self.model_id} from {self.spec.path}: {error}; run `{FIX_COMMAND}`") from None
             speedups.use_fast_tree_decoding()

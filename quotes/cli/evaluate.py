@@ -7,8 +7,8 @@ import shlex
 import sys
 from typing import Any
 
-from quotes import corpora
-from quotes.cli.options import add_method_arguments, add_quantise_argument
+from quotes import corpora, parsing
+from quotes.cli.options import add_method_arguments, add_quantise_argument, add_verbose_argument
 from quotes.evaluation import runner
 from quotes.speedups import one_torch_thread
 
@@ -44,6 +44,7 @@ def register(commands: Any) -> None:
     parser.add_argument("--strict", action="store_true", help="stop at a malformed corpus file instead of skipping it")
     parser.add_argument("--samples", type=int, default=1000, help="bootstrap samples for the confidence intervals")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    add_verbose_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -52,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
         print(runner.compare_files(*args.compare))
         return 0
     one_torch_thread()
+    parsing.notice_every_run = args.verbose
     runner.run(
         args.corpus,
         split=args.split,

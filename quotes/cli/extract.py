@@ -11,7 +11,8 @@ from typing import IO, Any, Iterator, Sequence, Union
 
 from quotes.document import Document
 from quotes.extractor import Extractor, Result
-from quotes.cli.options import add_method_arguments, add_quantise_argument
+from quotes import parsing
+from quotes.cli.options import add_method_arguments, add_quantise_argument, add_verbose_argument
 from quotes.output import render_html, speakers, to_csv, write_csv, write_jsonl
 from quotes.speedups import one_torch_thread
 
@@ -54,6 +55,7 @@ def register(commands: Any) -> None:
         help="use N cores: N worker processes (one torch thread each, as the main process), each loading the model once",
     )
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    add_verbose_argument(extract)
     extract.set_defaults(run=run)
 
 
@@ -232,6 +234,7 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace, output: IO[str]) -> int:
     extractor = Extractor(args.model, cache=args.cache, method=args.method, decisions=args.decisions, quantise=args.quantise)
     one_torch_thread()  # as each worker of --jobs N (see quotes.speedups)
+    parsing.notice_every_run = args.verbose
     failures: list[str] = []
     paths = list(_expand(args.paths or ["-"]))
 

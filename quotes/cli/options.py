@@ -23,3 +23,9 @@ def add_quantise_argument(parser: argparse.ArgumentParser) -> None:
         help="int8 dynamic quantisation of the tagger, lemmatizer and parser (faster, slightly different parses; "
         "cached apart; default: off)",
     )
+
+
+def add_verbose_argument(parser: argparse.ArgumentParser) -> None:
+    """``-v``/``--verbose``: the compact-model notice on every run (otherwise on the first only)."""
+    parser.add_argument("-v", "--verbose", action="store_true", help="say on every run when the compact built-in model parses")
+

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from quotes.cli.options import add_verbose_argument
+
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
@@ -31,17 +33,19 @@ def register(commands: Any) -> None:
     parser.add_argument("--seed", type=int, default=0, help="random seed of the classifiers (default: 0)")
     parser.add_argument("--limit", type=int, help="only the first N documents of each split (for a quick try)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    add_verbose_argument(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from quotes import corpora
-    from quotes.corpora.catalog import cache_home
+    from quotes import parsing
     from quotes.learned.training import model_card, train_on
-    from quotes.parsing import Parser
+    from quotes.parsing import Parser, cache_home
     from quotes.speedups import one_torch_thread
 
     one_torch_thread()
+    parsing.notice_every_run = args.verbose
     splits = []
     for value in args.corpus:
         name, _, split = value.partition(":")
