@@ -14,6 +14,7 @@ from quotes.extractor import Extractor, Result
 from quotes import parsing
 from quotes.cli.options import add_method_arguments, add_quantise_argument, add_verbose_argument
 from quotes.output import render_html, speakers, to_csv, write_csv, write_jsonl
+from quotes.progress import progress
 from quotes.speedups import one_torch_thread
 
 
@@ -54,7 +55,7 @@ def register(commands: Any) -> None:
         "--jobs", type=_at_least_one, default=1,
         help="use N cores: N worker processes (one torch thread each, as the main process), each loading the model once",
     )
-    extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar (shown only on a terminal)")
     add_verbose_argument(extract)
     extract.set_defaults(run=run)
 
@@ -250,10 +251,9 @@ def _run(args: argparse.Namespace, output: IO[str]) -> int:
                     yield _distinct(item, seen, name)
 
     results: Iterator[Result] = extractor.pipe(items(), batch_size=args.batch_size, jobs=args.jobs)
-    if sys.stderr.isatty() and not args.quiet:
-        from tqdm import tqdm
-
-        results = tqdm(results, desc="documents", unit="doc", file=sys.stderr)
+    show = sys.stderr.isatty() and not args.quiet
+    total = _count_documents(paths, args.input_format) if show else None
+    results = progress(results, total, lambda result: len((result.text or "").split()), show)
     collected = []
     header = True
     for result in results:
@@ -282,6 +282,26 @@ def _run(args: argparse.Namespace, output: IO[str]) -> int:
             print(f"  {failure}", file=sys.stderr)
         return 1
     return 0
+
+
+def _count_documents(paths: Sequence[str], input_format: str) -> int | None:
+    """How many documents the inputs hold, for the progress bar; None when stdin is one of them
+    or a file cannot be read (the run itself reports that)."""
+    if "-" in paths:
+        return None
+    if input_format == "text":
+        return len(paths)
+    total = 0
+    try:
+        for name in paths:
+            with open(name, "rb") as stream:
+                if input_format == "jsonl":
+                    total += sum(1 for line in stream if line.strip())
+                else:  # CoNLL-U: a document per "# newdoc", or the whole file
+                    total += max(1, sum(1 for line in stream if line.startswith(b"# newdoc")))
+    except OSError:
+        return None
+    return total
 
 
 def _distinct(item: Item, seen: dict[str, int], source: str) -> Item:

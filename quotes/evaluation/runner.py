@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
-from tqdm import tqdm
 
 from quotes import corpora
 from quotes.corpora import GoldDocument, ReadReport, annotation_of
@@ -42,6 +41,7 @@ from quotes.evaluation import spkatt
 from quotes.evaluation import wikinews as official
 from quotes.parallel import pool_map
 from quotes.parsing import batches
+from quotes.progress import progress as show_progress
 from quotes.quote import QUOTE_TYPES
 
 RESULTS = Path("eval") / "results"
@@ -101,11 +101,13 @@ def predict_all(
 ) -> list[Prediction]:
     """Predictions for all documents, in input order; ``jobs > 1`` uses a process pool
     (``factory`` must then be picklable, e.g. a class or a ``functools.partial``)."""
-    bar = partial(tqdm, total=len(documents), desc="extracting", unit="doc", disable=not progress, file=sys.stderr)
     if jobs <= 1:
         extractor = factory()
-        return list(bar(chain.from_iterable(_predict_batch(extractor, batch) for batch in batches(documents, BATCH))))
-    return list(bar(pool_map(_predict_batch, documents, factory, _worker_died, jobs, batch_size=8)))
+        outcomes = chain.from_iterable(_predict_batch(extractor, batch) for batch in batches(documents, BATCH))
+    else:
+        outcomes = pool_map(_predict_batch, documents, factory, _worker_died, jobs, batch_size=8)
+    done = show_progress(zip(documents, outcomes), len(documents), lambda pair: sum(map(len, pair[0].sentences)), progress)
+    return [outcome for _, outcome in done]
 
 
 # --- scoring --------------------------------------------------------------------------------
