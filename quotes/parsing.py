@@ -5,7 +5,8 @@ Model resolution, first match wins:
 1. ``model=`` (a directory, or a name: ``stanza:de``, ``stanza:de-hdt``, ``compact``);
 2. the environment variable ``QUOTES_MODEL_DIR``;
 3. stanza's official German models, if installed in stanza's resource directory;
-4. the compact model shipped inside this package (with a one-line notice on stderr).
+4. the compact model shipped inside this package (with a one-line notice on stderr, once per
+   installation).
 
 Nothing is ever downloaded implicitly: ``quotes models download`` does that, on request.
 """
