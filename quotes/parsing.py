@@ -370,7 +370,7 @@ class Parser:
                 kwargs = {k: v for k, v in kwargs.items() if k.split("_", 1)[0] in ("lang", "dir", "download", "allow", *processors.split(","))}
             try:
                 shipped = COMPACT_DIR if self.spec.path == COMPACT_DIR else None
-                with speedups.without_optimizers(), speedups.trusting(shipped):
+                with speedups.loading_for_prediction(shipped):
                     self._pipelines[key] = stanza.Pipeline(
                         processors=processors,
                         tokenize_pretokenized=pretokenized,

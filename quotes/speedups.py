@@ -5,11 +5,11 @@
   and the trees are identical; stanza's version scans the whole tree with numpy for every node.
 - :func:`quantise` converts the LSTM and linear layers of the tagger, lemmatizer and parser to
   int8 (dynamic quantisation); it changes some predictions, so it is an option.
-- :func:`without_optimizers`: stanza's trainers build a training optimizer when they load a model
-  for prediction; that imports torch's compiler (about a second of a cold start) for nothing.
-- :func:`trusting`: stanza loads models with torch's weights-only unpickler, which reads the
-  tagger's and parser's vocabularies in Python (about 0.3 s of every start); the model shipped
-  inside this package is as trusted as its code, so its files are read with the full unpickler.
+- :func:`loading_for_prediction`: stanza's trainers build a training optimizer when they load a
+  model for prediction, which imports torch's compiler (about a second of a cold start) for
+  nothing; and stanza loads models with torch's weights-only unpickler, which reads the tagger's
+  and parser's vocabularies in Python (about 0.3 s of every start): the model shipped inside this
+  package is as trusted as its code, so its files are read with the full unpickler.
 - :func:`one_torch_thread`: one torch thread per process. On two cores a second torch thread
   buys a few per cent when the machine is idle and costs many times over when anything else
   runs (its threads wait on each other); use the cores with ``--jobs`` instead.
@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import warnings
 from contextlib import contextmanager
 from pathlib import Path
@@ -99,36 +100,32 @@ def quantise(pipeline: Any) -> None:
                 torch.ao.quantization.quantize_dynamic(processor.trainer.model, layers, dtype=torch.qint8, inplace=True)
 
 
-@contextmanager
-def without_optimizers() -> Iterator[None]:
-    """Within: stanza builds no optimizers (prediction never steps one)."""
-    from stanza.models.common import utils
-
-    saved = utils.get_optimizer, utils.get_split_optimizer
-    utils.get_optimizer, utils.get_split_optimizer = (lambda *args, **kwargs: None), (lambda *args, **kwargs: {})
-    try:
-        yield
-    finally:
-        utils.get_optimizer, utils.get_split_optimizer = saved
+_loading = threading.Lock()  # the patches below are process-wide: one pipeline loads at a time
 
 
 @contextmanager
-def trusting(directory: Path | None) -> Iterator[None]:
-    """Within: torch reads the model files in ``directory`` (if any) with its full unpickler."""
+def loading_for_prediction(shipped: Path | None) -> Iterator[None]:
+    """Within: stanza's trainers build no optimizers (prediction never steps one), and torch reads
+    the model files in ``shipped`` (if given) with its full unpickler."""
     import torch
+    from stanza.models.common import utils
 
     load = torch.load
 
     def trusted_load(file: Any, *args: Any, **kwargs: Any) -> Any:
-        if directory is not None and isinstance(file, (str, os.PathLike)) and Path(file).parent == directory:
+        if shipped is not None and isinstance(file, (str, os.PathLike)) and Path(file).parent == shipped:
             kwargs["weights_only"] = False
         return load(file, *args, **kwargs)
 
-    torch.load = trusted_load
-    try:
-        yield
-    finally:
-        torch.load = load
+    with _loading:
+        saved = utils.get_optimizer, utils.get_split_optimizer
+        utils.get_optimizer, utils.get_split_optimizer = (lambda *args, **kwargs: None), (lambda *args, **kwargs: {})
+        torch.load = trusted_load
+        try:
+            yield
+        finally:
+            utils.get_optimizer, utils.get_split_optimizer = saved
+            torch.load = load
 
 
 def one_torch_thread() -> None:
