@@ -65,7 +65,8 @@ class Extractor:
     ``model`` and ``cache`` are as for :class:`quotes.parsing.Parser`: a model directory or
     name, and a parse-cache directory (off by default). ``method`` is one of :data:`METHODS`;
     ``decisions`` replaces the shipped trained decisions (a :class:`QuoteDecisions` or the path
-    of a file ``quotes train`` wrote) and implies ``method="learned"``.
+    of a file ``quotes train`` wrote) and implies ``method="learned"``. ``quantise`` parses with
+    the int8-quantised pipeline (see :func:`quotes.speedups.quantise`).
     """
 
     def __init__(
@@ -74,6 +75,7 @@ class Extractor:
         cache: str | os.PathLike[str] | ParseCache | None = None,
         method: str = "learned",
         decisions: QuoteDecisions | str | os.PathLike[str] | None = None,
+        quantise: bool = False,
     ):
         if method not in METHODS:
             raise ValueError(f"unknown method {method!r}; expected one of {', '.join(METHODS)}")
@@ -82,6 +84,7 @@ class Extractor:
         self._parser: Parser | None = None
         self.method = "learned" if decisions is not None else method
         self._decisions = decisions
+        self.quantise = quantise
 
     @property
     def decisions(self) -> QuoteDecisions | None:
@@ -95,7 +98,7 @@ class Extractor:
     @property
     def parser(self) -> Parser:
         if self._parser is None:
-            self._parser = Parser(self._model, cache=self._cache)
+            self._parser = Parser(self._model, cache=self._cache, quantise=self.quantise)
         return self._parser
 
     def extract(self, item: str | Document, id: str | None = None) -> list[Quote]:
@@ -113,7 +116,9 @@ class Extractor:
         :class:`Result` with ``error`` set; the others go on.
         """
         if jobs > 1:
-            factory = partial(Extractor, self._model, cache=self._cache, method=self.method, decisions=self._decisions)
+            factory = partial(
+                Extractor, self._model, cache=self._cache, method=self.method, decisions=self._decisions, quantise=self.quantise
+            )
             return extract_in_processes(items, jobs, factory, batch_size=batch_size)
         return self._pipe(items, batch_size)
 

@@ -23,9 +23,9 @@ _worker: Any = None
 def _start(factory: Callable[[], Any]) -> None:
     """Runs once per worker process: one torch thread each (the processes share the cores)."""
     global _worker
-    import torch
+    from .speedups import one_torch_thread
 
-    torch.set_num_threads(1)
+    one_torch_thread()
     _worker = factory()
 
 

@@ -5,7 +5,8 @@ Model resolution, first match wins:
 1. ``model=`` (a directory, or a name: ``stanza:de``, ``stanza:de-hdt``, ``compact``);
 2. the environment variable ``QUOTES_MODEL_DIR``;
 3. stanza's official German models, if installed in stanza's resource directory;
-4. the compact model shipped inside this package (with a one-line notice on stderr).
+4. the compact model shipped inside this package (with a one-line notice on stderr, once per
+   installation).
 
 Nothing is ever downloaded implicitly: ``quotes models download`` does that, on request.
 """
@@ -21,9 +22,10 @@ import sys
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, Iterable, Iterator, Sequence
 
-from . import models
+from . import models, speedups
 from .document import Document
 from .errors import ModelNotFoundError
 
@@ -51,6 +53,8 @@ SUSPECT_WORDS = 120
 _SENTENCE_ENDS = re.compile(r"[.!?;:]\s|\n")
 
 _notice_shown = False
+notice_every_run = False
+"""Show the compact-model notice on every run (``--verbose``), not only the first one."""
 
 
 # Characters the parser sees as a space: NUL and the byte-order mark (U+FEFF). Same length, so
@@ -218,15 +222,44 @@ def resolve_model(model: str | os.PathLike[str] | None = None) -> ModelSpec:
     return spec
 
 
+def cache_home() -> Path:
+    """The project's cache: ``$QUOTES_CACHE_DIR`` or ``~/.cache/quotes``."""
+    base = os.environ.get("QUOTES_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "quotes"
+    return Path(base)
+
+
 def _show_compact_notice() -> None:
+    """The notice once per installation (a marker file in the cache remembers it), or on every
+    run with :data:`notice_every_run`."""
     global _notice_shown
-    if not _notice_shown:
-        _notice_shown = True
-        print(
-            "quotes: parsing with the compact built-in German model; "
-            f"stanza's official models are far more accurate: `{FIX_COMMAND}`",
-            file=sys.stderr,
-        )
+    if _notice_shown:
+        return
+    _notice_shown = True
+    marker = cache_home() / "compact-model-notice-shown"
+    if marker.exists() and not notice_every_run:
+        return
+    print(
+        "quotes: parsing with the compact built-in German model; "
+        f"stanza's official models are far more accurate: `{FIX_COMMAND}`",
+        file=sys.stderr,
+    )
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text("the compact-model notice was shown; quotes shows it again with --verbose\n", encoding="utf-8")
+    except OSError:
+        pass  # a cache that cannot be written: the notice again next time
+
+
+def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """``items`` in lists of ``size`` (the last one shorter), read lazily."""
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 class ParseCache:
@@ -306,10 +339,12 @@ class Parser:
         model: str | os.PathLike[str] | None = None,
         cache: str | os.PathLike[str] | ParseCache | None = None,
         ner: bool = False,
+        quantise: bool = False,
     ):
         self._model = model
         self.cache = ParseCache(cache) if isinstance(cache, (str, os.PathLike)) else cache
         self.ner = ner
+        self.quantise = quantise
         self._pipelines: dict[tuple[bool, str | None], Any] = {}
 
     @cached_property
@@ -319,7 +354,8 @@ class Parser:
 
     @property
     def model_id(self) -> str:
-        return self.spec.identity + ("+ner" if self.ner else "")
+        # a quantised pipeline parses differently: its parses are cached apart
+        return self.spec.identity + ("+ner" if self.ner else "") + ("+int8" if self.quantise else "")
 
     def _pipeline(self, pretokenized: bool, processors: str | None = None) -> Any:
         key = (pretokenized, processors)
@@ -333,14 +369,19 @@ class Parser:
             else:  # stanza adds every processor it is given a model path for
                 kwargs = {k: v for k, v in kwargs.items() if k.split("_", 1)[0] in ("lang", "dir", "download", "allow", *processors.split(","))}
             try:
-                self._pipelines[key] = stanza.Pipeline(
-                    processors=processors,
-                    tokenize_pretokenized=pretokenized,
-                    logging_level="ERROR",  # not stanza's warning about the compact model's "unknown" language
-                    **kwargs,
-                )
+                shipped = COMPACT_DIR if self.spec.path == COMPACT_DIR else None
+                with speedups.loading_for_prediction(shipped):
+                    self._pipelines[key] = stanza.Pipeline(
+                        processors=processors,
+                        tokenize_pretokenized=pretokenized,
+                        logging_level="ERROR",  # not stanza's warning about the compact model's "unknown" language
+                        **kwargs,
+                    )
             except (OSError, ValueError, FileNotFoundError) as error:
                 raise ModelNotFoundError(f"could not load model {self.model_id} from {self.spec.path}: {error}; run `{FIX_COMMAND}`") from None
+            speedups.use_fast_tree_decoding()
+            if self.quantise:
+                speedups.quantise(self._pipelines[key])
         return self._pipelines[key]
 
     def parse(self, text: str, id: str | None = None) -> Document:
@@ -349,13 +390,7 @@ class Parser:
 
     def parse_many(self, items: Iterable[tuple[str | None, str]], batch_size: int = 32) -> Iterator[Document]:
         """Parse (id, text) pairs lazily, ``batch_size`` documents per pipeline call, in input order."""
-        batch: list[tuple[str | None, str]] = []
-        for item in items:
-            batch.append(item)
-            if len(batch) >= batch_size:
-                yield from self._parse_batch(batch)
-                batch = []
-        if batch:
+        for batch in batches(items, batch_size):
             yield from self._parse_batch(batch)
 
     def _parse_batch(self, batch: list[tuple[str | None, str]]) -> Iterator[Document]:
@@ -391,37 +426,66 @@ class Parser:
         The document keeps exactly these tokens, in order, so token indices map back to corpus
         token positions; contractions are still split into words by the MWT model.
         """
-        sentences = [list(s) for s in sentences if s]
-        if not sentences:
-            return Document(text, (), (), id)
-        cached = self._cached(text, sentences)
-        if cached is not None:
-            return Document(cached.text, cached.sentences, cached.tokens, id, cached.model)
-        if len(text) <= PIECE_CHARACTERS and max(map(len, sentences)) <= MAX_SENTENCE_TOKENS:
-            document = self._parse_tokens(text, sentences, id)
-        else:  # bounded memory: long sentences cut, the document parsed a piece at a time
-            bounded = [part for sentence in sentences for part in _cut(text, sentence)]
-            pieces = [bounded[i : i + PIECE_SENTENCES] for i in range(0, len(bounded), PIECE_SENTENCES)]
-            document = Document.join(text, [self._parse_tokens(text, piece, id) for piece in pieces], id=id, model=self.model_id)
+        return next(self.parse_pretokenized_many([(text, sentences, id)]))
+
+    def parse_pretokenized_many(
+        self, items: Iterable[tuple[str, Sequence[Sequence[tuple[int, int]]], str | None]], batch_size: int = 32
+    ) -> Iterator[Document]:
+        """:meth:`parse_pretokenized` for (text, sentences, id) triples, lazily and in input order,
+        the sentences of ``batch_size`` documents in one pipeline call: stanza sorts them by
+        length into its batches, so they pad less and run in fewer, fuller batches."""
+        for batch in batches(items, batch_size):
+            results: list[Document | None] = []
+            todo: list[tuple[int, str, list[list[tuple[int, int]]], str | None]] = []
+            for text, given, doc_id in batch:
+                sentences = [list(s) for s in given if s]
+                cached = self._cached(text, sentences) if sentences else Document(text, (), (), doc_id)
+                if cached is None and (len(text) > PIECE_CHARACTERS or max(map(len, sentences)) > MAX_SENTENCE_TOKENS):
+                    cached = self._parse_bounded(text, sentences, doc_id)
+                results.append(cached)
+                if cached is None:
+                    todo.append((len(results) - 1, text, sentences, doc_id))
+            for (position, text, sentences, _), document in zip(todo, self._parse_tokens([t[1:] for t in todo])):
+                self._store(text, sentences, document)
+                results[position] = document
+            for (_, _, doc_id), document in zip(batch, results):
+                assert document is not None
+                yield Document(document.text, document.sentences, document.tokens, doc_id, document.model)
+
+    def _parse_bounded(self, text: str, sentences: list[list[tuple[int, int]]], id: str | None) -> Document:
+        """Bounded memory: long sentences cut, the document parsed a piece at a time."""
+        bounded = [part for sentence in sentences for part in _cut(text, sentence)]
+        pieces = [bounded[i : i + PIECE_SENTENCES] for i in range(0, len(bounded), PIECE_SENTENCES)]
+        parts = [self._parse_tokens([(text, piece, id)])[0] for piece in pieces]
+        document = Document.join(text, parts, id=id, model=self.model_id)
         self._store(text, sentences, document)
         return document
 
-    def _parse_tokens(self, text: str, sentences: list[list[tuple[int, int]]], id: str | None) -> Document:
+    def _parse_tokens(self, items: Sequence[tuple[str, list[list[tuple[int, int]]], str | None]]) -> list[Document]:
+        """Parse the given tokens of several documents in one pipeline call."""
+        if not items:
+            return []
         from stanza.models.common import doc as stanza_doc
 
         rows = []
-        for sentence in sentences:
-            row = []
-            for number, (start, end) in enumerate(sentence, start=1):
-                form = text[start:end]
-                token: dict[str, Any] = {stanza_doc.ID: (number,), stanza_doc.TEXT: form}
-                if form.lower() in CONTRACTIONS:
-                    token[stanza_doc.MISC] = "MWT=Yes"
-                row.append(token)
-            rows.append(row)
-        parsed = self._pipeline(True)(stanza_doc.Document(rows, text))
-        self.spec.postprocess(parsed)
-        return Document.from_stanza(parsed, text=text, offsets=sentences, id=id, model=self.model_id)
+        for text, sentences, _ in items:
+            for sentence in sentences:
+                row = []
+                for number, (start, end) in enumerate(sentence, start=1):
+                    form = text[start:end]
+                    token: dict[str, Any] = {stanza_doc.ID: (number,), stanza_doc.TEXT: form}
+                    if form.lower() in CONTRACTIONS:
+                        token[stanza_doc.MISC] = "MWT=Yes"
+                    row.append(token)
+                rows.append(row)
+        parsed = self._pipeline(True)(stanza_doc.Document(rows, items[0][0] if len(items) == 1 else None)).sentences
+        documents, first = [], 0
+        for text, sentences, id in items:
+            part = SimpleNamespace(sentences=parsed[first : first + len(sentences)])  # what the two steps below read
+            first += len(sentences)
+            self.spec.postprocess(part)
+            documents.append(Document.from_stanza(part, text=text, offsets=sentences, id=id, model=self.model_id))
+        return documents
 
     def _parse_long(self, text: str) -> Document | None:
         """A text that may hold a sentence longer than ``MAX_SENTENCE_TOKENS`` or be longer than

@@ -39,7 +39,8 @@ def test_demo_article_gives_direct_and_indirect_quotes_with_exact_offsets(extrac
 
 
 def test_offline_with_an_empty_home_uses_the_compact_model_and_says_so(tmp_path):
-    environment = {k: v for k, v in os.environ.items() if k not in ("STANZA_RESOURCES_DIR", "QUOTES_MODEL_DIR")}
+    hidden = ("STANZA_RESOURCES_DIR", "QUOTES_MODEL_DIR", "QUOTES_CACHE_DIR", "XDG_CACHE_HOME")  # a fresh installation
+    environment = {k: v for k, v in os.environ.items() if k not in hidden}
     environment["HOME"] = str(tmp_path)
     code = "import quotes, json; print(json.dumps([q.to_dict() for q in quotes.extract('„Wir schaffen das“, sagte Merkel.')]))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environment, timeout=300)

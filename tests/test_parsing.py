@@ -33,6 +33,7 @@ def make_stanza_resources(directory, treebank="gsd"):
 def clean_environment(monkeypatch, tmp_path):
     monkeypatch.delenv("QUOTES_MODEL_DIR", raising=False)
     monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path / "no-stanza"))
+    monkeypatch.setenv("QUOTES_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(parsing, "_notice_shown", False)
     return tmp_path
 
@@ -65,6 +66,17 @@ def test_stanza_hdt_by_name(clean_environment, monkeypatch):
 
 def test_compact_model_is_the_fallback_with_one_notice(clean_environment, capsys):
     assert resolve_model().kind == "compact"
+    resolve_model()
+    assert capsys.readouterr().err.count("quotes models download") == 1
+
+
+def test_the_compact_model_notice_is_shown_once_per_installation_or_when_verbose(clean_environment, capsys, monkeypatch):
+    resolve_model()
+    monkeypatch.setattr(parsing, "_notice_shown", False)  # a new run
+    resolve_model()
+    assert capsys.readouterr().err.count("quotes models download") == 1
+    monkeypatch.setattr(parsing, "_notice_shown", False)
+    monkeypatch.setattr(parsing, "notice_every_run", True)
     resolve_model()
     assert capsys.readouterr().err.count("quotes models download") == 1
 

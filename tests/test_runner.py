@@ -28,6 +28,9 @@ class FakeParser:
         rows = [[{"start": s, "end": e, "words": [{"text": text[s:e]}]} for s, e in sentence] for sentence in sentences]
         return Document.build(text, rows, id=id, model=self.model_id)
 
+    def parse_pretokenized_many(self, items, batch_size=32):
+        return [self.parse_pretokenized(*item) for item in items]
+
 
 class GoldExtractor:
     """Returns the gold quotes of the document (read again from the corpus by id)."""
@@ -140,7 +143,7 @@ class Oracle:
 @pytest.fixture
 def oracle(monkeypatch):
     """Predictions are the gold annotations themselves, for any corpus."""
-    monkeypatch.setattr(runner, "predict", lambda extractor, gold: list(gold.annotations))
+    monkeypatch.setattr(runner, "predict", lambda extractor, gold, document=None: list(gold.annotations))
     return Oracle
 
 

@@ -7,9 +7,10 @@ import shlex
 import sys
 from typing import Any
 
-from quotes import corpora
-from quotes.cli.options import add_method_arguments
+from quotes import corpora, parsing
+from quotes.cli.options import add_method_arguments, add_quantise_argument, add_verbose_argument
 from quotes.evaluation import runner
+from quotes.speedups import one_torch_thread
 
 
 def register(commands: Any) -> None:
@@ -20,6 +21,7 @@ def register(commands: Any) -> None:
     parser.add_argument("--path", help="the corpus directory in its published layout (JSONL: the file)")
     parser.add_argument("--model", help="model directory or name, as for `quotes extract`")
     add_method_arguments(parser, default=None, default_help="default for wikinews; rules are the default elsewhere")
+    add_quantise_argument(parser)
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (each loads the model once)")
     parser.add_argument("--types", help="only these quote types, comma-separated (e.g. Direct,Indirect)")
     parser.add_argument("--json", metavar="FILE", help="write the results as JSON to FILE (by default nothing is written)")
@@ -42,6 +44,7 @@ def register(commands: Any) -> None:
     parser.add_argument("--strict", action="store_true", help="stop at a malformed corpus file instead of skipping it")
     parser.add_argument("--samples", type=int, default=1000, help="bootstrap samples for the confidence intervals")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    add_verbose_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -49,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
     if args.compare:
         print(runner.compare_files(*args.compare))
         return 0
+    one_torch_thread()
+    parsing.notice_every_run = args.verbose
     runner.run(
         args.corpus,
         split=args.split,
@@ -56,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
         model=args.model,
         method=args.method,
         decisions=args.decisions,
+        quantise=args.quantise,
         jobs=args.jobs,
         types=args.types,
         results_file=args.json,

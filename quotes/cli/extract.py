@@ -11,8 +11,11 @@ from typing import IO, Any, Iterator, Sequence, Union
 
 from quotes.document import Document
 from quotes.extractor import Extractor, Result
-from quotes.cli.options import add_method_arguments
+from quotes import parsing
+from quotes.cli.options import add_method_arguments, add_quantise_argument, add_verbose_argument
 from quotes.output import render_html, speakers, to_csv, write_csv, write_jsonl
+from quotes.progress import progress
+from quotes.speedups import one_torch_thread
 
 
 Item = Union[tuple[str, str], Document]
@@ -44,14 +47,16 @@ def register(commands: Any) -> None:
     extract.add_argument("--model", help="model directory or name (stanza:de, stanza:de-hdt, compact)")
     extract.add_argument("--cache", help="parse-cache directory (re-runs skip parsing)")
     add_method_arguments(extract)
+    add_quantise_argument(extract)
     extract.add_argument("--min-confidence", type=float, default=0.0, metavar="P",
                          help="only quotes at least this likely (the learned method's calibrated probability)")
     extract.add_argument("--batch-size", type=_at_least_one, default=32, help="documents per parser call")
     extract.add_argument(
-        "--jobs", type=_at_least_one, help="use N cores: N worker processes (one thread each), each loading the model once; "
-        "without it, one process with torch's default threads"
+        "--jobs", type=_at_least_one, default=1,
+        help="use N cores: N worker processes (one torch thread each, as the main process), each loading the model once",
     )
-    extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar (shown only on a terminal)")
+    add_verbose_argument(extract)
     extract.set_defaults(run=run)
 
 
@@ -228,11 +233,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, output: IO[str]) -> int:
-    extractor = Extractor(args.model, cache=args.cache, method=args.method, decisions=args.decisions)
-    if args.jobs == 1:
-        import torch
-
-        torch.set_num_threads(1)  # one job, one core: as each worker of --jobs N
+    extractor = Extractor(args.model, cache=args.cache, method=args.method, decisions=args.decisions, quantise=args.quantise)
+    one_torch_thread()  # as each worker of --jobs N (see quotes.speedups)
+    parsing.notice_every_run = args.verbose
     failures: list[str] = []
     paths = list(_expand(args.paths or ["-"]))
 
@@ -247,11 +250,10 @@ def _run(args: argparse.Namespace, output: IO[str]) -> int:
                 else:
                     yield _distinct(item, seen, name)
 
-    results: Iterator[Result] = extractor.pipe(items(), batch_size=args.batch_size, jobs=args.jobs or 1)
-    if sys.stderr.isatty() and not args.quiet:
-        from tqdm import tqdm
-
-        results = tqdm(results, desc="documents", unit="doc", file=sys.stderr)
+    results: Iterator[Result] = extractor.pipe(items(), batch_size=args.batch_size, jobs=args.jobs)
+    show = sys.stderr.isatty() and not args.quiet
+    total = _count_documents(paths, args.input_format) if show else None
+    results = progress(results, total, lambda result: len((result.text or "").split()), show)
     collected = []
     header = True
     for result in results:
@@ -280,6 +282,26 @@ def _run(args: argparse.Namespace, output: IO[str]) -> int:
             print(f"  {failure}", file=sys.stderr)
         return 1
     return 0
+
+
+def _count_documents(paths: Sequence[str], input_format: str) -> int | None:
+    """How many documents the inputs hold, for the progress bar; None when stdin is one of them
+    or a file cannot be read (the run itself reports that)."""
+    if "-" in paths:
+        return None
+    if input_format == "text":
+        return len(paths)
+    total = 0
+    try:
+        for name in paths:
+            with open(name, "rb") as stream:
+                if input_format == "jsonl":
+                    total += sum(1 for line in stream if line.strip())
+                else:  # CoNLL-U: a document per "# newdoc", or the whole file
+                    total += max(1, sum(1 for line in stream if line.startswith(b"# newdoc")))
+    except OSError:
+        return None
+    return total
 
 
 def _distinct(item: Item, seen: dict[str, int], source: str) -> Item:

@@ -12,6 +12,8 @@ import shlex
 import sys
 from typing import Any, Sequence
 
+from quotes.cli.options import add_quantise_argument
+
 
 def register(commands: Any) -> None:
     """Add ``quotes models`` and its subcommands."""
@@ -113,6 +115,7 @@ def _evaluate_arguments(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
         "(for the shipped model: UD_German-GSD/de_gsd-ud-test.conllu)"
     )
     p.add_argument("--pred", help="also write the system CoNLL-U here")
+    add_quantise_argument(p)
     return p
 
 
@@ -120,9 +123,9 @@ def _evaluate(args: argparse.Namespace) -> int:
     from quotes.models.evaluate import evaluate, evaluate_heldout
 
     if args.heldout_of:
-        print(json.dumps(evaluate_heldout(args.model, args.heldout_of, args.pred), indent=2))
+        print(json.dumps(evaluate_heldout(args.model, args.heldout_of, args.pred, args.quantise), indent=2))
     else:
-        print(json.dumps(evaluate(args.model, args.gold, args.pred), indent=2))
+        print(json.dumps(evaluate(args.model, args.gold, args.pred, args.quantise), indent=2))
     return 0
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quotes.errors import CorpusError
+from quotes.parsing import cache_home
 
 REPOSITORY_ROOT = Path(__file__).resolve().parents[2]
 
@@ -122,12 +123,6 @@ def corpus(name: str) -> Corpus:
         return CORPORA[name]
     except KeyError:
         raise CorpusError(f"unknown corpus {name!r}; known: {', '.join(CORPORA)} (see `quotes corpora list`)") from None
-
-
-def cache_home() -> Path:
-    """The project's cache: ``$QUOTES_CACHE_DIR`` or ``~/.cache/quotes``."""
-    base = os.environ.get("QUOTES_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "quotes"
-    return Path(base)
 
 
 def cache_dir() -> Path:

@@ -21,17 +21,18 @@ import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
-from tqdm import tqdm
 
 from quotes import corpora
 from quotes.corpora import GoldDocument, ReadReport, annotation_of
 from quotes.corpora.annotation import Annotation
 from quotes.corpora import catalog
 from quotes.corpora.catalog import Corpus, cache_home, checksum
+from quotes.document import Document
 from quotes.errors import QuotesError
 from quotes.evaluation import calibration
 from quotes.evaluation import metrics as m
@@ -40,11 +41,16 @@ from quotes.evaluation import speakers as speaker_measure
 from quotes.evaluation import spkatt
 from quotes.evaluation import wikinews as official
 from quotes.parallel import pool_map
+from quotes.parsing import batches
+from quotes.progress import progress as show_progress
 from quotes.quote import QUOTE_TYPES
 
 RESULTS = Path("eval") / "results"
 HEADLINE = ("messages", "roles", "joint", "form", "stwr")
 """The WIKINEWS metrics, as the published scorer names them."""
+
+BATCH = 32
+"""Documents parsed in one pipeline call (stanza sorts their sentences by length across them)."""
 
 Prediction = tuple[list[Annotation], str | None]
 """A document's predicted annotations, and the error that stopped it (then no annotations)."""
@@ -52,20 +58,21 @@ Prediction = tuple[list[Annotation], str | None]
 
 # --- prediction -----------------------------------------------------------------------------
 
-def predict(extractor: Any, gold: GoldDocument) -> list[Annotation]:
-    """Parse ``gold`` keeping its corpus tokens, extract, and map the quotes to corpus token ids:
-    with a pretokenized parse, token index i of the parse is corpus token i. A document with the
-    reader's own tokenization (JSONL without tokens) is parsed as text and mapped by characters."""
-    if gold.pretokenized:
+def predict(extractor: Any, gold: GoldDocument, document: Document | None = None) -> list[Annotation]:
+    """Parse ``gold`` keeping its corpus tokens (unless its ``document`` is given), extract, and
+    map the quotes to corpus token ids: with a pretokenized parse, token index i of the parse is
+    corpus token i. A document with the reader's own tokenization (JSONL without tokens) is
+    parsed as text and mapped by characters."""
+    if document is None and gold.pretokenized:
         document = extractor.parser.parse_pretokenized(gold.text, gold.sentences, id=gold.id)
-    else:
+    elif document is None:
         document = extractor.parser.parse(gold.text, id=gold.id)
     return [annotation_of(quote, gold, use_tokens=gold.pretokenized) for quote in extractor.extract(document)]
 
 
-def _predict_safely(gold: GoldDocument, extractor: Any) -> Prediction:
+def _predict_safely(gold: GoldDocument, extractor: Any, document: Document | None = None) -> Prediction:
     try:
-        return predict(extractor, gold), None
+        return predict(extractor, gold, document), None
     except QuotesError:
         raise  # a missing model fails every document: stop with its message
     except Exception as error:  # one broken document must not end a corpus run; it is reported
@@ -73,7 +80,17 @@ def _predict_safely(gold: GoldDocument, extractor: Any) -> Prediction:
 
 
 def _predict_batch(extractor: Any, batch: list[GoldDocument]) -> list[Prediction]:
-    return [_predict_safely(gold, extractor) for gold in batch]
+    """The predictions of ``batch``, its corpus-tokenized documents parsed in one pipeline call
+    (cheaper than one call each); if that fails, document by document, so that a bad document
+    spoils only itself."""
+    tokenized = [gold for gold in batch if gold.pretokenized]
+    try:
+        parsed = iter(list(extractor.parser.parse_pretokenized_many([(g.text, g.sentences, g.id) for g in tokenized], len(batch))))
+    except QuotesError:
+        raise
+    except Exception:
+        return [_predict_safely(gold, extractor) for gold in batch]
+    return [_predict_safely(gold, extractor, next(parsed) if gold.pretokenized else None) for gold in batch]
 
 
 def _worker_died(gold: GoldDocument) -> Prediction:
@@ -85,11 +102,13 @@ def predict_all(
 ) -> list[Prediction]:
     """Predictions for all documents, in input order; ``jobs > 1`` uses a process pool
     (``factory`` must then be picklable, e.g. a class or a ``functools.partial``)."""
-    bar = partial(tqdm, total=len(documents), desc="extracting", unit="doc", disable=not progress, file=sys.stderr)
     if jobs <= 1:
         extractor = factory()
-        return list(bar(_predict_safely(gold, extractor) for gold in documents))
-    return list(bar(pool_map(_predict_batch, documents, factory, _worker_died, jobs, batch_size=4)))
+        outcomes = chain.from_iterable(_predict_batch(extractor, batch) for batch in batches(documents, BATCH))
+    else:
+        outcomes = pool_map(_predict_batch, documents, factory, _worker_died, jobs, batch_size=8)
+    done = show_progress(zip(documents, outcomes), len(documents), lambda pair: sum(map(len, pair[0].sentences)), progress)
+    return [outcome for _, outcome in done]
 
 
 # --- scoring --------------------------------------------------------------------------------
@@ -489,6 +508,7 @@ def run(
     model: str | None = None,
     method: str | None = None,
     decisions: str | None = None,
+    quantise: bool = False,
     jobs: int = 1,
     types: str | None = None,
     results_file: str | None = None,
@@ -536,7 +556,7 @@ def run(
         from quotes.extractor import Extractor
 
         parse_cache = None if no_cache else (cache or cache_home() / "parses")
-        factory = partial(Extractor, model=model, cache=parse_cache, method=method, decisions=decisions)
+        factory = partial(Extractor, model=model, cache=parse_cache, method=method, decisions=decisions, quantise=quantise)
         if k and method == "learned" and train is None and entry.name == "wikinews":  # the labels training needs
             from quotes.learned.training import fold_trainer
 
@@ -544,7 +564,7 @@ def run(
     assignment = folds(documents, k) if k else None
     outcomes = predict_folds(documents, assignment or [], factory, train if k else None, jobs, progress=not quiet)
     predictions = _predictions(documents, outcomes)
-    model_id = _model_id(model) if isinstance(factory, partial) else getattr(factory, "model_id", "custom")
+    model_id = _model_id(model, quantise) if isinstance(factory, partial) else getattr(factory, "model_id", "custom")
     failed = [error for _, error in outcomes if error]
     results = _describe(entry, split, path, report, predictions, failed, limit, types, model_id, command)
     results["method"] = method
@@ -628,12 +648,12 @@ def _describe(
     }
 
 
-def _model_id(model: str | None) -> str:
+def _model_id(model: str | None, quantise: bool = False) -> str:
     """The identity of the parsing model, as the parse cache keys it."""
     from quotes.parsing import Parser
 
     try:
-        return Parser(model).model_id or str(model)
+        return Parser(model, quantise=quantise).model_id or str(model)
     except QuotesError:
         return str(model)
 

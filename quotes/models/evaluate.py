@@ -72,8 +72,9 @@ def mood_accuracy(gold_path: str, system_path: str) -> tuple[float, int]:
     return (100.0 * correct / total if total else 0.0), total
 
 
-def evaluate(model_dir: str, gold_path: str, pred_path: str | None = None) -> dict:
-    """Parse the raw text of ``gold_path`` with the pipeline in ``model_dir`` and score it."""
+def evaluate(model_dir: str, gold_path: str, pred_path: str | None = None, quantise: bool = False) -> dict:
+    """Parse the raw text of ``gold_path`` with the pipeline in ``model_dir`` (int8-quantised
+    with ``quantise``, see :func:`quotes.speedups.quantise`) and score it."""
     from stanza.models.common.utils import ud_scores
     from stanza.utils.conll import CoNLL
 
@@ -81,6 +82,10 @@ def evaluate(model_dir: str, gold_path: str, pred_path: str | None = None) -> di
     text = raw_text(sentences)
     start = time.time()
     nlp = load_pipeline(model_dir)
+    if quantise:
+        from quotes.speedups import quantise as quantise_pipeline
+
+        quantise_pipeline(nlp)
     load_s = time.time() - start
     start = time.time()
     doc = nlp(text)
@@ -112,14 +117,14 @@ def _torch_threads() -> int:
     return torch.get_num_threads()
 
 
-def evaluate_heldout(model_dir: str, treebank: str, pred_path: str | None = None) -> dict:
+def evaluate_heldout(model_dir: str, treebank: str, pred_path: str | None = None, quantise: bool = False) -> dict:
     """:func:`evaluate` on the held-out second half of ``treebank``, as ``train.py`` cuts it off."""
     from .convert import read_conllu, split_heldout, write_conllu
 
     with tempfile.TemporaryDirectory() as directory:
         path = os.path.join(directory, "heldout.conllu")
         write_conllu(split_heldout(read_conllu(treebank))[1], path)
-        return evaluate(model_dir, path, pred_path)
+        return evaluate(model_dir, path, pred_path, quantise)
 
 
 if __name__ == "__main__":  # python -m quotes.models.evaluate: as `quotes models evaluate`

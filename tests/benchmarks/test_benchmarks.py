@@ -197,15 +197,16 @@ def test_two_jobs_give_at_least_1_7_times_the_throughput_of_one(benchmark, docum
     assert two / one >= 1.7
 
 
-def _peak_memory_kib(path):
+def _peak_memory_kib(arguments, environment=None):
+    """The peak resident memory of ``quotes ARGUMENTS`` run in a fresh process."""
     code = (
         "import resource, sys\n"
         "from quotes.cli import main\n"
-        "code = main(['extract', '--input-format', 'conllu', '-q', '-o', '/dev/null', sys.argv[1]])\n"
+        "code = main(sys.argv[1:])\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
         "sys.exit(code)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code, str(path)], check=True, capture_output=True, text=True, timeout=3000)
+    result = subprocess.run([sys.executable, "-c", code, *arguments], check=True, capture_output=True, text=True, timeout=3000, env=environment)
     return int(result.stdout.split()[-1])
 
 
@@ -220,8 +221,11 @@ def test_streaming_memory_is_flat(benchmark, parsed, tmp_path):
                 stream.write(f"# newdoc id = d{number}\n" + blocks[number % len(blocks)])
         return path
 
-    small = _peak_memory_kib(write(500))
-    large = benchmark.pedantic(lambda: _peak_memory_kib(write(10_000)), rounds=1, iterations=1)
+    def peak(count):
+        return _peak_memory_kib(["extract", "--input-format", "conllu", "-q", "-o", os.devnull, str(write(count))])
+
+    small = peak(500)
+    large = benchmark.pedantic(lambda: peak(10_000), rounds=1, iterations=1)
     benchmark.extra_info.update(peak_kib_500=small, peak_kib_10000=large, ratio=round(large / small, 3))
     assert large <= 1.2 * small
 
@@ -257,3 +261,101 @@ def test_evaluation_on_a_warm_parse_cache(benchmark, tmp_path):
     assert warm_results["wikinews"] == cold_results["wikinews"]
     benchmark.extra_info.update(cold_seconds=round(cold, 1), warm_seconds=round(warm, 1), speedup=round(cold / warm, 1))
     assert cold >= 4 * warm
+
+
+# --- issue #27: against plain stanza, cold start, peak memory ---------------------------------
+
+ARTICLES = 30
+MEMORY_LIMIT_KIB = 1024 * 1024  # 1 GiB
+
+
+@pytest.fixture(scope="module")
+def articles(tmp_path_factory):
+    """The first 30 WIKINEWS dev articles as JSONL (skipped without the corpus)."""
+    import json
+
+    from quotes import corpora
+    from quotes.errors import QuotesError
+
+    try:
+        documents = list(corpora.read("wikinews", "dev", limit=ARTICLES))
+    except QuotesError:
+        pytest.skip("WIKINEWS is not available (see ../shared/corpora)")
+    path = tmp_path_factory.mktemp("articles") / "wikinews-dev-30.jsonl"
+    path.write_text("".join(json.dumps({"id": d.id, "text": d.text}, ensure_ascii=False) + "\n" for d in documents), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def fresh_installation(tmp_path_factory):
+    """The environment of an installed package: bytecode compiled (as pip does), and an empty
+    cache (no parse cache; the compact-model notice already shown once, as after a first run)."""
+    import compileall
+
+    compileall.compile_dir(str(Path(quotes.__file__).parent), quiet=1)
+    cache = tmp_path_factory.mktemp("cache")
+    subprocess.run([sys.executable, "-m", "quotes", "extract", "-q", "-o", os.devnull], input="Vorab.", text=True,
+                   env=os.environ | {"QUOTES_CACHE_DIR": str(cache)}, check=True, capture_output=True, timeout=600)
+    return os.environ | {"QUOTES_CACHE_DIR": str(cache)}
+
+
+PLAIN_STANZA = """
+import json, sys, stanza
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+nlp = stanza.Pipeline(logging_level="ERROR", **json.loads(sys.argv[2]))
+nlp([stanza.Document([], text=text) for text in texts])
+"""
+"""The baseline: stanza alone (quotes is not imported), given the pipeline arguments as JSON."""
+
+
+def _seconds(command, environment, stdin=None, cpu=None):
+    """Wall seconds of a fresh process running ``command``; its CPU seconds are appended to ``cpu``."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(command, input=stdin, text=True, env=environment, check=True, capture_output=True, timeout=3000)
+    seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if cpu is not None:
+        cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return seconds
+
+
+def test_extract_takes_at_most_two_thirds_of_the_time_of_plain_stanza(benchmark, articles, fresh_installation):
+    """``quotes extract --input-format jsonl`` on 30 WIKINEWS dev articles against a bare
+    ``stanza.Pipeline`` (the same default model and processors, stanza's default settings)
+    parsing the same texts in one call; each a fresh process (start and model loading
+    included), median of 3 alternating pairs."""
+    ours = [sys.executable, "-m", "quotes", "extract", "--input-format", "jsonl", "-q", "-o", os.devnull, str(articles)]
+    import json
+
+    from quotes.parsing import PROCESSORS, Parser
+
+    pipeline = dict(Parser().spec.pipeline_kwargs(), processors=PROCESSORS)  # the default model, as extract resolves it
+    plain = [sys.executable, "-c", PLAIN_STANZA, str(articles), json.dumps(pipeline)]
+    ours_seconds, plain_seconds = benchmark.pedantic(
+        lambda: _alternating_medians(lambda: _seconds(ours, fresh_installation), lambda: _seconds(plain, fresh_installation)),
+        rounds=1, iterations=1,
+    )
+    benchmark.extra_info.update(
+        extract_seconds=round(ours_seconds, 2), plain_stanza_seconds=round(plain_seconds, 2), ratio=round(ours_seconds / plain_seconds, 3),
+    )
+    assert ours_seconds <= 0.67 * plain_seconds
+
+
+def test_one_sentence_from_a_cold_start_in_two_and_a_half_seconds(benchmark, fresh_installation):
+    command = [sys.executable, "-m", "quotes", "extract"]
+    sentence = "„Wir schaffen das“, sagte Merkel."
+    cpu = []
+    runs = benchmark.pedantic(lambda: [_seconds(command, fresh_installation, sentence, cpu) for _ in range(3)], rounds=1, iterations=1)
+    seconds = statistics.median(runs)
+    benchmark.extra_info.update(seconds=[round(s, 2) for s in runs], median=round(seconds, 2), cpu_seconds=[round(s, 2) for s in cpu])
+    assert seconds <= 2.5
+
+
+def test_peak_memory_of_the_30_article_run_is_at_most_1_gib(benchmark, articles, fresh_installation):
+    arguments = ["extract", "--input-format", "jsonl", "-q", "-o", os.devnull, str(articles)]
+    peak = benchmark.pedantic(lambda: _peak_memory_kib(arguments, fresh_installation), rounds=1, iterations=1)
+    benchmark.extra_info["peak_mib"] = round(peak / 1024)
+    assert peak <= MEMORY_LIMIT_KIB
