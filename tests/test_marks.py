@@ -93,3 +93,8 @@ def test_random_marks_never_crash_and_give_disjoint_top_level_quotes(text):
         assert first.end <= second.start
     for inner in (q for q in quotations if q.depth == 1):
         assert any(outer.start < inner.start and inner.end <= outer.end for outer in top)
+
+
+def test_guillemets_in_tokenized_text_pair_by_family():
+    text = "» Komm her , « rief die Alte . » Gleich ! « Er lief . « Oui » , dit-il ."
+    assert quoted(text, depth=0) == ["» Komm her , «", "» Gleich ! «", "« Oui »"]

@@ -37,6 +37,8 @@ CONTEXT_DEPENDENT = frozenset("\u00bb\u00ab\u203a\u2039\u201c\u2018\u2019\"'")
 
 ALL_MARKS = frozenset("".join(o + c for o, c in FAMILIES.values()))
 
+GUILLEMETS = frozenset("\u00bb\u00ab\u203a\u2039")
+
 _OPENS = {family: opening for family, (opening, _) in FAMILIES.items()}
 
 _LEFT_BOUNDARY = set("([{/–—-") | ALL_MARKS
@@ -76,6 +78,11 @@ def _role(text: str, i: int) -> tuple[bool, bool]:
     """Whether the mark at ``i`` can open and whether it can close, judged by its neighbours."""
     left = text[i - 1] if i > 0 else " "
     right = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] in GUILLEMETS and left.isspace() and right.isspace():
+        # a guillemet standing alone, as in tokenized text ("» Marsch , sagte er . «"): either
+        # role, the open quotations decide (it closes the quotation its family opened). Other
+        # marks alone are strays (“ opens English quotes and closes German ones).
+        return True, True
     left_free = left.isspace() or left in _LEFT_BOUNDARY
     right_free = right.isspace() or right in _RIGHT_BOUNDARY
     if left_free and right_free:
