@@ -85,6 +85,20 @@ def test_decisions_survive_their_json_file(parsed, tmp_path):
     assert 0.0 <= a.keep <= 1.0
 
 
+def test_prediction_equals_scikit_learn_on_the_same_arrays(parsed):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    decisions, rows = _toy_decisions(parsed)
+    vectorizer = DictVectorizer().fit(rows)
+    assert vectorizer.feature_names_ == decisions.features
+    assert (vectorizer.transform(rows) != decisions.encode(rows)).nnz == 0
+    for task, linear in decisions.models.items():
+        reference = LogisticRegression()
+        reference.classes_, reference.coef_, reference.intercept_ = linear.classes, linear.coef, linear.intercept
+        assert abs(reference.predict_proba(vectorizer.transform(rows)) - linear.probabilities(decisions.encode(rows))).max() < 1e-12, task
+
+
 def test_a_broken_decisions_file_is_one_clear_error(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "something else"}', encoding="utf-8")

@@ -1,14 +1,18 @@
 """The trained decisions over the candidate quotes: keep or drop, type, medium.
 
-Four scikit-learn ``LogisticRegression`` classifiers over the features of
-:func:`~quotes.learned.features.quote_features`, vectorised once by a shared ``DictVectorizer``. ``keep``
-judges the rules' candidates and ``sentence`` the sentences no rule touched
+Four logistic regressions over the features of :func:`~quotes.learned.features.quote_features`:
+``keep`` judges the rules' candidates and ``sentence`` the sentences no rule touched
 (:mod:`.proposals`): does the official WIKINEWS pairing give the candidate a gold partner it
 overlaps? ``type`` and ``medium`` learn from the candidates with a partner (its labels). The
 probability of being kept is the quote's confidence; each kind of candidate has its threshold.
 
-Models are saved as JSON — the vectorizer's vocabulary and the estimator's fitted arrays — not
-as pickles, so a shipped model loads under any scikit-learn version and can be read by anyone.
+scikit-learn fits them (``DictVectorizer`` and ``LogisticRegression``); what is kept are their
+fitted arrays — the feature names, each model's classes, coefficients and intercepts — saved as
+JSON (no pickles: a shipped model loads under any scikit-learn version and anyone can read it).
+Prediction applies those arrays directly: one-hot encoding as ``DictVectorizer`` does, a product,
+and the logistic or softmax link. That keeps scikit-learn out of extraction: importing it cost a
+quarter of a one-sentence run, and its per-call input checks cost more than the arithmetic for
+one document's few candidates (a test checks the probabilities against scikit-learn's).
 """
 
 from __future__ import annotations
@@ -19,10 +23,8 @@ from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
-from sklearn.feature_extraction import DictVectorizer
-from scipy.special import expit
-from sklearn.linear_model import LogisticRegression
-from sklearn.utils.extmath import softmax
+from scipy.sparse import csr_matrix
+from scipy.special import expit, softmax
 
 from .features import GROUPS, Features
 from .proposals import LEARNED
@@ -40,15 +42,33 @@ class Decision:
     medium: str
 
 
+@dataclass(frozen=True)
+class Linear:
+    """A fitted logistic regression: its classes, coefficients (classes × features, one row for
+    two classes) and intercepts."""
+
+    classes: np.ndarray
+    coef: np.ndarray
+    intercept: np.ndarray
+
+    def probabilities(self, matrix: Any) -> np.ndarray:
+        """``predict_proba``: one column per class."""
+        scores = np.asarray(matrix @ self.coef.T) + self.intercept
+        if len(self.classes) == 2:
+            positive = expit(scores[:, 0])
+            return np.column_stack([1 - positive, positive])
+        return softmax(scores, axis=1)
+
+
 def _proposed_by_rule(row: Features) -> bool:
     return row["rule.name"] != LEARNED
 
 
 class QuoteDecisions:
-    """The keep, sentence, type and medium classifiers over one shared feature vectorizer (a
-    document's candidates are vectorised once for all four); ``groups`` are the feature groups
-    used (for ablations); ``threshold`` and ``sentence_threshold`` the least probability a rule's
-    candidate and an untouched sentence need to be kept."""
+    """The keep, sentence, type and medium classifiers over one shared feature encoding;
+    ``groups`` are the feature groups used (for ablations); ``threshold`` and
+    ``sentence_threshold`` the least probability a rule's candidate and an untouched sentence
+    need to be kept."""
 
     def __init__(
         self,
@@ -66,8 +86,9 @@ class QuoteDecisions:
         self.threshold = threshold
         self.sentence_threshold = sentence_threshold
         self.seed = seed
-        self.vectorizer = DictVectorizer(sparse=True)
-        self.models: dict[str, LogisticRegression] = {}
+        self.features: list[str] = []
+        self.index: dict[str, int] = {}
+        self.models: dict[str, Linear] = {}
 
     def _select(self, rows: Sequence[Features]) -> Sequence[Features]:
         if self.groups == GROUPS:
@@ -78,7 +99,12 @@ class QuoteDecisions:
     def fit(self, rows: Sequence[Features], keep: Sequence[bool], types: Sequence[str | None], media: Sequence[str | None]) -> QuoteDecisions:
         """Train on candidate features with their labels; a type or medium is None where the
         candidate has no gold partner (or the gold leaves the label open)."""
-        matrix = self.vectorizer.fit_transform(self._select(rows))
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        vectorizer = DictVectorizer(sparse=True)
+        matrix = vectorizer.fit_transform(self._select(rows))
+        self._use_features(list(vectorizer.feature_names_))
         by_rule = np.array([_proposed_by_rule(row) for row in rows])
         tasks = {
             "keep": (np.flatnonzero(by_rule), [int(k) for k in keep]),
@@ -86,18 +112,36 @@ class QuoteDecisions:
             "type": (np.array([i for i, t in enumerate(types) if t is not None], dtype=int), types),
             "medium": (np.array([i for i, m in enumerate(media) if m is not None], dtype=int), media),
         }
-        self.models = {
-            task: LogisticRegression(C=self.regularisation, max_iter=2000, random_state=self.seed).fit(matrix[chosen], [labels[i] for i in chosen])
-            for task, (chosen, labels) in tasks.items()
-        }
+        for task, (chosen, labels) in tasks.items():
+            fitted = LogisticRegression(C=self.regularisation, max_iter=2000, random_state=self.seed).fit(matrix[chosen], [labels[i] for i in chosen])
+            self.models[task] = Linear(fitted.classes_, fitted.coef_, fitted.intercept_)
         return self
+
+    def _use_features(self, names: list[str]) -> None:
+        self.features = names
+        self.index = {name: i for i, name in enumerate(names)}
+
+    def encode(self, rows: Sequence[Features]) -> csr_matrix:
+        """The rows as ``DictVectorizer.transform`` encodes them: a string value is a one-hot
+        ``name=value`` column, a number its own column; names unseen in training are dropped."""
+        columns: list[int] = []
+        values: list[float] = []
+        starts = [0]
+        for row in self._select(rows):
+            for name, value in row.items():
+                column = self.index.get(f"{name}={value}" if isinstance(value, str) else name)
+                if column is not None:
+                    columns.append(column)
+                    values.append(1.0 if isinstance(value, str) else float(value))
+            starts.append(len(columns))
+        return csr_matrix((values, columns, starts), shape=(len(rows), len(self.features)))
 
     def predict(self, rows: Sequence[Features]) -> list[Decision]:
         if not rows:
             return []
-        matrix = self.vectorizer.transform(self._select(rows))
-        keep, sentence, types, media = (self._probabilities(task, matrix) for task in TASKS)
-        type_names, medium_names = self.models["type"].classes_, self.models["medium"].classes_
+        matrix = self.encode(rows)
+        keep, sentence, types, media = (self.models[task].probabilities(matrix) for task in TASKS)
+        type_names, medium_names = self.models["type"].classes, self.models["medium"].classes
         return [
             Decision(
                 float(keep[i, 1] if _proposed_by_rule(row) else sentence[i, 1]),
@@ -107,17 +151,6 @@ class QuoteDecisions:
             for i, row in enumerate(rows)
         ]
 
-    def _probabilities(self, task: str, matrix: Any) -> np.ndarray:
-        """``predict_proba`` of one model, computed from its fitted coefficients with scikit-learn's
-        own link functions: the estimator's input checks cost more than the arithmetic for one
-        document's few candidates (measured: half the time of the learned method)."""
-        model = self.models[task]
-        scores = np.asarray(matrix @ model.coef_.T) + model.intercept_
-        if len(model.classes_) == 2:
-            positive = expit(scores[:, 0])
-            return np.column_stack([1 - positive, positive])
-        return softmax(scores, copy=False)
-
     def kept(self, row: Features, decision: Decision) -> bool:
         """Whether ``decision`` keeps the candidate described by ``row``."""
         return decision.keep >= (self.threshold if _proposed_by_rule(row) else self.sentence_threshold)
@@ -125,11 +158,11 @@ class QuoteDecisions:
     # --- files ------------------------------------------------------------------------------
 
     def to_json(self) -> dict[str, Any]:
-        def model(estimator: LogisticRegression) -> dict[str, Any]:
+        def model(linear: Linear) -> dict[str, Any]:
             return {
-                "classes": [c.item() if hasattr(c, "item") else c for c in estimator.classes_],
-                "coef": np.round(estimator.coef_, 6).tolist(),
-                "intercept": np.round(estimator.intercept_, 6).tolist(),
+                "classes": [c.item() if hasattr(c, "item") else c for c in linear.classes],
+                "coef": np.round(linear.coef, 6).tolist(),
+                "intercept": np.round(linear.intercept, 6).tolist(),
             }
 
         return {
@@ -139,7 +172,7 @@ class QuoteDecisions:
             "threshold": self.threshold,
             "sentence_threshold": self.sentence_threshold,
             "seed": self.seed,
-            "features": list(self.vectorizer.feature_names_),
+            "features": self.features,
             "models": {task: model(self.models[task]) for task in TASKS},
         }
 
@@ -148,16 +181,10 @@ class QuoteDecisions:
         if data.get("format") != FORMAT:
             raise ValueError(f"not a {FORMAT} model file (format {data.get('format')!r})")
         decisions = cls(data["groups"], data["regularisation"], data["threshold"], data["sentence_threshold"], data["seed"])
-        decisions.vectorizer.feature_names_ = data["features"]
-        decisions.vectorizer.vocabulary_ = {name: i for i, name in enumerate(data["features"])}
+        decisions._use_features(data["features"])
         for task in TASKS:
             saved = data["models"][task]
-            estimator = LogisticRegression(C=decisions.regularisation)
-            estimator.classes_ = np.array(saved["classes"])
-            estimator.coef_ = np.array(saved["coef"])
-            estimator.intercept_ = np.array(saved["intercept"])
-            estimator.n_features_in_ = len(data["features"])
-            decisions.models[task] = estimator
+            decisions.models[task] = Linear(np.array(saved["classes"]), np.array(saved["coef"]), np.array(saved["intercept"]))
         return decisions
 
     def save(self, path: str | Path) -> None:
