@@ -16,9 +16,10 @@ declare -A RUNS=(
   [spkatt-train]="--corpus spkatt --split train"
   [spkatt-train-5folds]="--corpus spkatt --split train --folds 5"
   [redewiedergabe-main]="--corpus redewiedergabe --split main"
+  [redewiedergabe-main-5folds-learned]="--corpus redewiedergabe --split main --folds 5 --method learned"
 )
 ORDER=(wikinews-dev wikinews-dev-rules wikinews-train-5folds wikinews-train-5folds-rules wikinews-dev-Direct
-       spkatt-trial spkatt-train spkatt-train-5folds redewiedergabe-main)
+       spkatt-trial spkatt-train spkatt-train-5folds redewiedergabe-main redewiedergabe-main-5folds-learned)
 
 for name in "${@:-${ORDER[@]}}"; do
   [[ -n "${RUNS[$name]:-}" ]] || { echo "unknown result $name; one of ${ORDER[*]}" >&2; exit 2; }

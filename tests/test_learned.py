@@ -14,7 +14,7 @@ from quotes.corpora.annotation import Annotation
 from quotes.evaluation.calibration import reliability
 from quotes.extractor import propose
 from quotes.find.context import Context
-from quotes.learned import LEARNED, SHIPPED, DocumentFeatures, QuoteDecisions, candidates_of, load_decisions, quote_features
+from quotes.learned import GENRES, LEARNED, DocumentFeatures, QuoteDecisions, candidates_of, load_decisions, quote_features
 from quotes.learned.features import GROUPS
 from quotes.rules import RULES
 
@@ -108,9 +108,18 @@ def test_a_broken_decisions_file_is_one_clear_error(tmp_path):
         load_decisions(tmp_path / "missing.json")
 
 
-def test_the_shipped_decisions_load_and_are_small():
-    assert SHIPPED.stat().st_size < 2_000_000
-    assert load_decisions().threshold == json.loads(SHIPPED.read_text())["threshold"]
+def test_the_shipped_decisions_load_by_name_and_are_small():
+    for name, path in GENRES.items():
+        assert path.stat().st_size < 2_000_000
+        assert load_decisions(name).threshold == json.loads(path.read_text())["threshold"]
+    assert load_decisions() is load_decisions("news")
+    assert load_decisions("literature").features != load_decisions("news").features
+
+
+def test_fiction_with_the_literature_decisions():
+    text = "» Komm herein ! « rief die Alte . Der Junge zögerte . » Ich habe keine Zeit , « sagte er leise ."
+    found = quotes.Extractor("compact", decisions="literature").extract(text)
+    assert {q.quote.text for q in found if q.type == "Direct"} >= {"» Komm herein ! «", "» Ich habe keine Zeit , «"}
 
 
 def test_learned_and_rules_methods_on_raw_german():
@@ -176,7 +185,8 @@ def test_train_writes_deterministic_decisions_and_a_card(tmp_path):
 
 @needs_corpora
 @pytest.mark.slow
-def test_the_shipped_decisions_are_what_quotes_train_writes(tmp_path):
-    """`quotes train --corpus wikinews --out quotes/models/decisions` wrote the shipped file."""
-    assert main(["train", "--corpus", "wikinews", "--out", str(tmp_path), "-q"]) == 0
-    assert (tmp_path / "decisions.json").read_bytes() == SHIPPED.read_bytes()
+@pytest.mark.parametrize("genre, corpus", [("news", "wikinews"), ("literature", "redewiedergabe:main")])
+def test_the_shipped_decisions_are_what_quotes_train_writes(tmp_path, genre, corpus):
+    """`quotes train --corpus CORPUS --out quotes/models/…` wrote the shipped file."""
+    assert main(["train", "--corpus", corpus, "--out", str(tmp_path), "-q"]) == 0
+    assert (tmp_path / "decisions.json").read_bytes() == GENRES[genre].read_bytes()

@@ -13,7 +13,10 @@ def add_method_arguments(parser: argparse.ArgumentParser, default: str | None = 
         "--method", choices=METHODS, default=default,
         help=f"learned: models trained on news keep, type and weigh the rules' candidates ({default_help}); rules: the rules alone",
     )
-    parser.add_argument("--decisions", metavar="FILE", help="trained decisions written by `quotes train` (default: the shipped ones)")
+    parser.add_argument(
+        "--decisions", metavar="FILE|NAME",
+        help="trained decisions written by `quotes train`, or shipped ones: news (default), literature (trained on Redewiedergabe)",
+    )
 
 
 def add_quantise_argument(parser: argparse.ArgumentParser) -> None:

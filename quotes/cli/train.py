@@ -47,11 +47,12 @@ def run(args: argparse.Namespace) -> int:
 
     one_torch_thread()
     parsing.notice_every_run = args.verbose
-    splits = []
+    splits, licenses = [], {}
     for value in args.corpus:
         name, _, split = value.partition(":")
         documents = list(corpora.read(name, split or args.split, limit=args.limit))
         splits.append((f"{name}/{split or args.split}", documents))
+        licenses[splits[-1][0]] = corpora.corpus(name).license
     parser = Parser(args.model, cache=args.cache or cache_home() / "parses")
     show = sys.stderr.isatty() and not args.quiet
     _parse_into_cache(parser, [d for _, documents in splits for d in documents], show)
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     trained.decisions.save(args.out / "decisions.json")
     command = "quotes " + shlex.join(sys.argv[1:]) if sys.argv[1:] else "quotes train"
-    (args.out / "MODEL_CARD.md").write_text(model_card(trained, command), encoding="utf-8")
+    (args.out / "MODEL_CARD.md").write_text(model_card(trained, command, licenses), encoding="utf-8")
     print(f"wrote {args.out / 'decisions.json'} and MODEL_CARD.md ({trained.candidates} candidates, {trained.seconds:.0f} s)", file=sys.stderr)
     return 0
 

@@ -46,6 +46,9 @@ from quotes.progress import progress as show_progress
 from quotes.quote import QUOTE_TYPES
 
 RESULTS = Path("eval") / "results"
+TRAINABLE = ("wikinews", "redewiedergabe")
+"""Corpora whose annotations carry the quote types and media the learned decisions learn: with
+``--folds`` and the learned method, each fold's decisions are trained on the other folds."""
 HEADLINE = ("messages", "roles", "joint", "form", "stwr")
 """The WIKINEWS metrics, as the published scorer names them."""
 
@@ -537,8 +540,9 @@ def run(
     ``command`` what the results record as the command that produced them; ``factory`` builds
     the extractor (tests pass a fake). ``method`` and ``decisions`` are as for
     :class:`~quotes.extractor.Extractor`; the default method is the learned one on WIKINEWS (whose
-    train split the shipped decisions learned from) and the rules elsewhere; with ``k`` folds and the learned method on WIKINEWS,
-    each fold is predicted by decisions trained on the other folds (not the shipped ones).
+    train split the shipped decisions learned from) and the rules elsewhere; with ``k`` folds and
+    the learned method on a corpus in :data:`TRAINABLE`, each fold is predicted by decisions
+    trained on the other folds (not the shipped ones).
     """
     if not corpus:
         raise QuotesError("quotes eval: give --corpus NAME (or --compare OLD.json NEW.json)")
@@ -557,7 +561,7 @@ def run(
 
         parse_cache = None if no_cache else (cache or cache_home() / "parses")
         factory = partial(Extractor, model=model, cache=parse_cache, method=method, decisions=decisions, quantise=quantise)
-        if k and method == "learned" and train is None and entry.name == "wikinews":  # the labels training needs
+        if k and method == "learned" and train is None and entry.name in TRAINABLE:
             from quotes.learned.training import fold_trainer
 
             train = fold_trainer(model, parse_cache, progress=not quiet)

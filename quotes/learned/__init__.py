@@ -19,13 +19,20 @@ from .features import DocumentFeatures, candidate_features, quote_features
 from .proposals import LEARNED, sentence_candidates
 
 
-SHIPPED = Path(__file__).resolve().parent.parent / "models" / "decisions" / "decisions.json"
-"""The decisions shipped with the package: ``quotes train --corpus wikinews --out quotes/models/decisions``."""
+MODELS = Path(__file__).resolve().parent.parent / "models"
+SHIPPED = MODELS / "decisions" / "decisions.json"
+"""The default decisions, for news: ``quotes train --corpus wikinews --out quotes/models/decisions``."""
+GENRES = {"news": SHIPPED, "literature": MODELS / "decisions-literature" / "decisions.json"}
+"""The shipped decisions by name; literature: ``quotes train --corpus redewiedergabe:main
+--out quotes/models/decisions-literature`` (fiction and older newspapers)."""
 
 
 def load_decisions(path: str | os.PathLike[str] | None = None) -> QuoteDecisions:
-    """Trained decisions from a file ``quotes train`` wrote (default: the shipped ones)."""
-    return _load(str(Path(path).expanduser().resolve()) if path is not None else str(SHIPPED))
+    """Trained decisions from a file ``quotes train`` wrote, or shipped ones by name (see
+    :data:`GENRES`; default: news)."""
+    if path is None or str(path) in GENRES:
+        return _load(str(GENRES[str(path or "news")]))
+    return _load(str(Path(path).expanduser().resolve()))
 
 
 @lru_cache(maxsize=4)
@@ -56,4 +63,4 @@ def decide(decisions: QuoteDecisions, context: Context, proposed: list[Quote]) -
     ]
 
 
-__all__ = ["LEARNED", "SHIPPED", "candidates_of", "Decision", "DocumentFeatures", "QuoteDecisions", "decide", "load_decisions", "quote_features"]
+__all__ = ["GENRES", "LEARNED", "SHIPPED", "candidates_of", "Decision", "DocumentFeatures", "QuoteDecisions", "decide", "load_decisions", "quote_features"]

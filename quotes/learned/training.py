@@ -13,7 +13,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, fields, replace
 from functools import partial
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from tqdm import tqdm
 
@@ -176,8 +176,9 @@ def train_on(
     return Trained(decisions, tuple(name for name, _ in splits), len(documents), len(examples.rows), held_out, time.perf_counter() - started)
 
 
-def model_card(trained: Trained, command: str) -> str:
-    """The model card written beside the decisions (data, features, figures, licence)."""
+def model_card(trained: Trained, command: str, licenses: Mapping[str, str]) -> str:
+    """The model card written beside the decisions (data, features, figures, license);
+    ``licenses`` maps each trained corpus split ("wikinews/train") to its corpus's license."""
     decisions = trained.decisions
     chosen = (decisions.threshold, decisions.sentence_threshold)
     lines = [
@@ -187,8 +188,9 @@ def model_card(trained: Trained, command: str) -> str:
         "",
         f"- **Data:** {', '.join(trained.corpora)}: {trained.documents} documents, {trained.candidates} candidates",
         "  (the rules' quotes and the sentences they left untouched), labelled by the official WIKINEWS",
-        "  pairing (see `quotes/learned/training.py`). WIKINEWS articles are CC BY 2.5, its annotations",
-        "  CC BY-NC-SA 4.0: the trained weights inherit the non-commercial terms.",
+        "  pairing (see `quotes/learned/training.py`).",
+        "- **License of the training data:** " + "; ".join(f"{name}: {licenses.get(name, 'unknown')}" for name in trained.corpora)
+        + ". The trained weights inherit its terms.",
         f"- **Models:** keep, sentence, type, medium: `LogisticRegression(C={decisions.regularisation})` each, over one shared `DictVectorizer`; seed {decisions.seed}.",
         f"- **Features:** groups {', '.join(decisions.groups)} (`quotes/learned/features.py`).",
         f"- **Thresholds:** {decisions.threshold} for the rules' candidates, {decisions.sentence_threshold} for untouched",
