@@ -14,7 +14,7 @@ from quotes.corpora.annotation import Annotation
 from quotes.evaluation.calibration import reliability
 from quotes.extractor import propose
 from quotes.find.context import Context
-from quotes.learned import GENRES, LEARNED, DocumentFeatures, QuoteDecisions, candidates_of, load_decisions, quote_features
+from quotes.learned import GENRES, LEARNED, DocumentFeatures, QuoteDecisions, candidate_features, candidates_of, load_decisions
 from quotes.learned.features import GROUPS
 from quotes.rules import RULES
 
@@ -41,13 +41,14 @@ def parsed():
 def test_features_are_grouped_and_describe_the_candidate(parsed):
     context, proposed = parsed
     document = DocumentFeatures.of(context)
+    rows = dict(zip(map(id, proposed), candidate_features(document, proposed)))
     direct = next(q for q in proposed if q.type == "Direct")
-    features = quote_features(document, direct, proposed)
+    features = rows[id(direct)]
     assert all(name.split(".")[0] in GROUPS for name in features)
     assert features["rule.name"] == direct.rule and features["cue.lemma"] == "sagen"
     assert features["form.quoted_share"] == 1.0 and features["attribution.speaker"] == 1.0
     indirect = next(q for q in proposed if q.type == "Indirect")
-    assert quote_features(document, indirect, proposed)["mood.subjunctive"] == 1.0  # "komme"
+    assert rows[id(indirect)]["mood.subjunctive"] == 1.0  # "komme"
 
 
 def test_untouched_sentences_become_candidates_with_exact_spans(parsed):
@@ -66,7 +67,7 @@ def _toy_decisions(parsed) -> tuple[QuoteDecisions, list]:
     context, proposed = parsed
     candidates = candidates_of(context, proposed)
     document = DocumentFeatures.of(context)
-    rows = [quote_features(document, q, candidates) for q in candidates] * 3
+    rows = candidate_features(document, candidates) * 3
     keep = [q.rule != LEARNED for q in candidates] * 3
     keep[-1] = not keep[-1]  # both classes for both keep models
     keep[0] = not keep[0]

@@ -17,9 +17,9 @@ from dataclasses import replace
 from quotes import corpora
 from quotes.corpora.catalog import cache_home
 from quotes.evaluation.wikinews import document_counts, scores
-from quotes.learned import LEARNED
 from quotes.learned.features import GROUPS
-from quotes.learned.training import Examples, corpus_examples, fold_documents, official_scores, train_on
+from quotes.learned.decisions import proposed_by_rule
+from quotes.learned.training import Examples, corpus_examples, official_scores, train_on
 from quotes.parsing import Parser
 
 FIGURES = ("messages", "roles", "joint", "form", "stwr")
@@ -28,7 +28,7 @@ FIGURES = ("messages", "roles", "joint", "form", "stwr")
 def rules_alone(examples: Examples, documents) -> dict[str, float]:
     counts: Counter = Counter()
     for number, gold in enumerate(documents):
-        predicted = [a for a, d, row in zip(examples.annotations, examples.documents, examples.rows) if d == number and row["rule.name"] != LEARNED]
+        predicted = [a for a, d, row in zip(examples.annotations, examples.documents, examples.rows) if d == number and proposed_by_rule(row)]
         counts += document_counts(gold.annotations, predicted)
     return {name: prf.f1 for name, prf in scores(counts).items()}
 
@@ -46,7 +46,7 @@ def main() -> None:
     train_docs, dev_docs = list(corpora.read("wikinews", "train")), list(corpora.read("wikinews", "dev"))
     train_examples, dev_examples = corpus_examples(parser, train_docs, False), corpus_examples(parser, dev_docs, False)
     rules_cv = []
-    for held in fold_documents([d.id for d in train_docs], 5):
+    for held in corpora.folds(train_docs, 5):
         fold = train_examples.subset(held)
         fold = replace(fold, documents=tuple(held.index(n) for n in fold.documents))
         rules_cv.append(rules_alone(fold, [train_docs[i] for i in held]))

@@ -20,8 +20,8 @@ from sklearn.pipeline import make_pipeline
 
 from quotes import corpora
 from quotes.corpora.catalog import cache_home
-from quotes.learned import LEARNED
-from quotes.learned.training import Examples, corpus_examples, fold_documents
+from quotes.learned.decisions import proposed_by_rule
+from quotes.learned.training import Examples, corpus_examples
 from quotes.parsing import Parser
 
 CLASSIFIERS = {
@@ -34,7 +34,7 @@ CLASSIFIERS = {
 
 def tasks(examples: Examples) -> dict[str, tuple[list, list]]:
     """(rows, labels) of each decision, as quotes.learned.decisions trains them."""
-    by_rule = [row["rule.name"] != LEARNED for row in examples.rows]
+    by_rule = [proposed_by_rule(row) for row in examples.rows]
     pick = lambda keep, labels: ([r for r, k in zip(examples.rows, keep) if k], [l for l, k in zip(labels, keep) if k])  # noqa: E731
     return {
         "keep": pick(by_rule, [int(k) for k in examples.keep]),
@@ -63,7 +63,7 @@ def main() -> None:
     for name, make in CLASSIFIERS.items():
         started = time.perf_counter()
         on_dev = accuracy(make, train, dev)
-        folds = [accuracy(make, train.subset(set(range(len(train_docs))) - set(held)), train.subset(held)) for held in fold_documents([d.id for d in train_docs], 5)]
+        folds = [accuracy(make, train.subset(set(range(len(train_docs))) - set(held)), train.subset(held)) for held in corpora.folds(train_docs, 5)]
         cv = {t: float(np.mean([f[t] for f in folds])) for t in on_dev}
         cells = " | ".join(f"{100 * on_dev[t]:.1f} / {100 * cv[t]:.1f}" for t in on_dev)
         print(f"| {name} | {cells} | {time.perf_counter() - started:.0f} |")

@@ -15,7 +15,7 @@ from typing import Iterator, Sequence
 
 from quotes.corpora import jsonl, redewiedergabe, spkatt, wikinews
 from quotes.corpora.annotation import Annotation
-from quotes.corpora.base import GoldDocument, ReadReport, annotation_of, quote_of
+from quotes.corpora.base import GoldDocument, ReadReport, annotation_of, folds, quote_of
 from quotes.corpora.catalog import CORPORA, Corpus, corpus, locate
 from quotes.errors import CorpusError
 
@@ -33,6 +33,7 @@ __all__ = [
     "ReadReport",
     "annotation_of",
     "corpus",
+    "folds",
     "locate",
     "quote_of",
     "read",

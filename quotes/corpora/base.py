@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from quotes.corpora.annotation import Annotation
-from quotes.errors import CorpusError
+from quotes.errors import CorpusError, QuotesError
 from quotes.quote import MEDIA, QUOTE_TYPES, ROLES, Mention, Quote, Span, Speaker
 
 SPEAKER_FIELDS = ("entity", "role", "kind", "gender")
@@ -56,6 +56,13 @@ class GoldDocument:
                 return index
             position -= len(sentence)
         raise IndexError(position)
+
+    def parse(self, parser: Any) -> Any:
+        """The parse of this document by ``parser`` (a :class:`quotes.parsing.Parser`): on the
+        corpus tokens, or of the text when the tokens are the reader's own."""
+        if self.pretokenized:
+            return parser.parse_pretokenized(self.text, self.sentences, id=self.id)
+        return parser.parse(self.text, id=self.id)
 
     def quotes(self) -> list[Quote]:
         """The gold annotations as :class:`Quote` objects, for those the quote model can hold:
@@ -109,6 +116,16 @@ def collect(
         report.documents += 1
         report.annotations += len(document.annotations)
         yield document
+
+
+def folds(documents: Sequence[GoldDocument], k: int) -> list[list[int]]:
+    """``k`` deterministic folds (document indices): the documents sorted by id are dealt out
+    in turn, the i-th of them to fold ``i mod k``; the same ids give the same folds, whatever
+    the reading order."""
+    if not 2 <= k <= len(documents):
+        raise QuotesError(f"--folds {k}: need 2 ≤ K ≤ the number of documents ({len(documents)})")
+    ordered = sorted(range(len(documents)), key=lambda i: documents[i].id)
+    return [sorted(ordered[fold::k]) for fold in range(k)]
 
 
 def load_json(path: Path) -> Any:

@@ -28,7 +28,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 import numpy as np
 
 from quotes import corpora
-from quotes.corpora import GoldDocument, ReadReport, annotation_of
+from quotes.corpora import GoldDocument, ReadReport, annotation_of, folds
 from quotes.corpora.annotation import Annotation
 from quotes.corpora import catalog
 from quotes.corpora.catalog import Corpus, cache_home, checksum
@@ -66,10 +66,7 @@ def predict(extractor: Any, gold: GoldDocument, document: Document | None = None
     map the quotes to corpus token ids: with a pretokenized parse, token index i of the parse is
     corpus token i. A document with the reader's own tokenization (JSONL without tokens) is
     parsed as text and mapped by characters."""
-    if document is None and gold.pretokenized:
-        document = extractor.parser.parse_pretokenized(gold.text, gold.sentences, id=gold.id)
-    elif document is None:
-        document = extractor.parser.parse(gold.text, id=gold.id)
+    document = document if document is not None else gold.parse(extractor.parser)
     return [annotation_of(quote, gold, use_tokens=gold.pretokenized) for quote in extractor.extract(document)]
 
 
@@ -304,16 +301,6 @@ def _speaker_rows(results: Mapping[str, Any]) -> list[tuple[str, str, str, str, 
 Trainer = Callable[[Sequence[GoldDocument]], Callable[[], Any]]
 """The hook for a trained component: given the training documents of a fold, the extractor
 factory that predicts its held-out documents. No component is trained yet (``None``)."""
-
-
-def folds(documents: Sequence[GoldDocument], k: int) -> list[list[int]]:
-    """``k`` deterministic folds (document indices): the documents sorted by id are dealt out
-    in turn, the i-th of them to fold ``i mod k``; the same ids give the same folds, whatever
-    the reading order."""
-    if not 2 <= k <= len(documents):
-        raise QuotesError(f"--folds {k}: need 2 ≤ K ≤ the number of documents ({len(documents)})")
-    ordered = sorted(range(len(documents)), key=lambda i: documents[i].id)
-    return [sorted(ordered[fold::k]) for fold in range(k)]
 
 
 def predict_folds(

@@ -15,7 +15,7 @@ from ..errors import QuotesError
 from ..find.context import Context
 from ..quote import Quote
 from .decisions import Decision, QuoteDecisions
-from .features import DocumentFeatures, candidate_features, quote_features
+from .features import DocumentFeatures, candidate_features
 from .proposals import LEARNED, sentence_candidates
 
 
@@ -63,4 +63,4 @@ def decide(decisions: QuoteDecisions, context: Context, proposed: list[Quote]) -
     ]
 
 
-__all__ = ["GENRES", "LEARNED", "SHIPPED", "candidates_of", "Decision", "DocumentFeatures", "QuoteDecisions", "decide", "load_decisions", "quote_features"]
+__all__ = ["GENRES", "LEARNED", "SHIPPED", "candidates_of", "Decision", "DocumentFeatures", "QuoteDecisions", "decide", "candidate_features", "load_decisions"]

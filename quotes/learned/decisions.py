@@ -1,6 +1,6 @@
 """The trained decisions over the candidate quotes: keep or drop, type, medium.
 
-Four logistic regressions over the features of :func:`~quotes.learned.features.quote_features`:
+Four logistic regressions over the features of :func:`~quotes.learned.features.candidate_features`:
 ``keep`` judges the rules' candidates and ``sentence`` the sentences no rule touched
 (:mod:`.proposals`): does the official WIKINEWS pairing give the candidate a gold partner it
 overlaps? ``type`` and ``medium`` learn from the candidates with a partner (its labels). The
@@ -60,7 +60,8 @@ class Linear:
         return softmax(scores, axis=1)
 
 
-def _proposed_by_rule(row: Features) -> bool:
+def proposed_by_rule(row: Features) -> bool:
+    """Whether the candidate a feature row describes came from a rule (not an untouched sentence)."""
     return row["rule.name"] != LEARNED
 
 
@@ -105,7 +106,7 @@ class QuoteDecisions:
         vectorizer = DictVectorizer(sparse=True)
         matrix = vectorizer.fit_transform(self._select(rows))
         self._use_features(list(vectorizer.feature_names_))
-        by_rule = np.array([_proposed_by_rule(row) for row in rows])
+        by_rule = np.array([proposed_by_rule(row) for row in rows])
         tasks = {
             "keep": (np.flatnonzero(by_rule), [int(k) for k in keep]),
             "sentence": (np.flatnonzero(~by_rule), [int(k) for k in keep]),
@@ -144,7 +145,7 @@ class QuoteDecisions:
         type_names, medium_names = self.models["type"].classes, self.models["medium"].classes
         return [
             Decision(
-                float(keep[i, 1] if _proposed_by_rule(row) else sentence[i, 1]),
+                float(keep[i, 1] if proposed_by_rule(row) else sentence[i, 1]),
                 str(type_names[types[i].argmax()]),
                 str(medium_names[media[i].argmax()]),
             )
@@ -153,7 +154,7 @@ class QuoteDecisions:
 
     def kept(self, row: Features, decision: Decision) -> bool:
         """Whether ``decision`` keeps the candidate described by ``row``."""
-        return decision.keep >= (self.threshold if _proposed_by_rule(row) else self.sentence_threshold)
+        return decision.keep >= (self.threshold if proposed_by_rule(row) else self.sentence_threshold)
 
     # --- files ------------------------------------------------------------------------------
 

@@ -2,8 +2,8 @@
 
 :class:`DocumentFeatures` holds what every model asks of a document — its words in text order,
 which tokens lie inside quotation marks, its cues — built once per document and shared.
-:func:`quote_features` describes one candidate as a flat ``{name: value}`` dict (strings are
-categories, numbers are numbers); every name starts with its group (see :data:`GROUPS`), so an
+:func:`candidate_features` describes each candidate of a document as a flat ``{name: value}``
+dict (strings are categories, numbers are numbers); every name starts with its group (see :data:`GROUPS`), so an
 ablation can leave one group out.
 """
 
@@ -78,15 +78,11 @@ class DocumentFeatures:
 
 def candidate_features(document: DocumentFeatures, candidates: Sequence[Quote]) -> list[Features]:
     """The features of every candidate of one document (``candidates`` in text order)."""
-    return [quote_features(document, quote, candidates, _neighbourhood(candidates, i)) for i, quote in enumerate(candidates)]
+    return [quote_features(document, quote, *_neighbourhood(candidates, i)) for i, quote in enumerate(candidates)]
 
 
-def quote_features(
-    document: DocumentFeatures, quote: Quote, neighbours: Sequence[Quote], neighbourhood: tuple[list[Quote], Quote | None] | None = None
-) -> Features:
-    """The features of one candidate; ``neighbours`` are the document's candidates in text order
-    (``neighbourhood``, the overlapping and the previous ones, is computed when not given)."""
-    overlapping, previous = neighbourhood or _neighbourhood(neighbours, next(i for i, q in enumerate(neighbours) if q is quote))
+def quote_features(document: DocumentFeatures, quote: Quote, overlapping: Sequence[Quote], previous: Quote | None) -> Features:
+    """The features of one candidate, given the candidates that overlap it and the one before it."""
     features: Features = {}
     for group, values in (
         ("rule", _rule(quote)),

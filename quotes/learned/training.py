@@ -17,15 +17,14 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from tqdm import tqdm
 
-from ..corpora import GoldDocument, annotation_of
+from ..corpora import GoldDocument, annotation_of, folds
 from ..corpora.annotation import UNLABELLED, Annotation
 from ..evaluation.wikinews import document_counts, overlap, pair_quotes, scores
 from ..extractor import propose
 from ..find.context import Context
 from ..quote import MEDIA, QUOTE_TYPES
 from . import candidates_of
-from .proposals import LEARNED
-from .decisions import QuoteDecisions
+from .decisions import QuoteDecisions, proposed_by_rule
 from .features import DocumentFeatures, Features, candidate_features
 
 
@@ -49,11 +48,7 @@ class Examples:
 
 def document_examples(parser: Any, gold: GoldDocument, number: int = 0) -> Examples:
     """The labelled candidates of one gold document (parsed with ``parser`` on its own tokens)."""
-    if gold.pretokenized:
-        document = parser.parse_pretokenized(gold.text, gold.sentences, id=gold.id)
-    else:
-        document = parser.parse(gold.text, id=gold.id)
-    context = Context(document)
+    context = Context(gold.parse(parser))
     candidates = candidates_of(context, propose(context))
     features = DocumentFeatures.of(context)
     predicted = [annotation_of(quote, gold, use_tokens=gold.pretokenized) for quote in candidates]
@@ -91,19 +86,13 @@ SENTENCE_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
 Thresholds = tuple[float, float]
 
 
-def fold_documents(ids: Sequence[str], k: int) -> list[list[int]]:
-    """The ``quotes eval --folds`` assignment: documents sorted by id, the i-th to fold i mod k."""
-    ordered = sorted(range(len(ids)), key=lambda i: ids[i])
-    return [sorted(ordered[fold::k]) for fold in range(k)]
-
-
 def official_scores(
     decisions: QuoteDecisions, examples: Examples, documents: Sequence[GoldDocument], grid: Sequence[Thresholds]
 ) -> dict[Thresholds, dict[str, float]]:
     """Official WIKINEWS F1 (``messages`` … ``stwr``) of ``decisions`` on the candidates of
     ``documents`` (which ``examples.documents`` index), for every pair of thresholds in ``grid``."""
     found = decisions.predict(list(examples.rows))
-    by_rule = [row["rule.name"] != LEARNED for row in examples.rows]
+    by_rule = [proposed_by_rule(row) for row in examples.rows]
     by_document: dict[int, list[int]] = {number: [] for number in set(examples.documents)}
     for i, number in enumerate(examples.documents):
         by_document[number].append(i)
@@ -123,7 +112,7 @@ def held_out_scores(examples: Examples, documents: Sequence[GoldDocument], k: in
     trained on the other folds, for every pair of thresholds (rules' candidates, sentences)."""
     grid = [(t, s) for t in THRESHOLDS for s in SENTENCE_THRESHOLDS]
     per_fold = []
-    for held in fold_documents([d.id for d in documents], k):
+    for held in folds(documents, k):
         decisions = train(examples.subset(set(range(len(documents))) - set(held)), **settings)
         fold = examples.subset(held)
         renumbered = replace(fold, documents=tuple(held.index(number) for number in fold.documents))
